@@ -1,0 +1,228 @@
+//! The command line: `check`, `rule <CODE|NAME>`, `rules`.
+
+use crate::linter::{Report, RunOptions, lint_paths, lint_source};
+use crate::output::{Format, Style, render};
+use crate::rule::Severity;
+use crate::settings::Settings;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes (documented in the README).
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ecslint",
+    version,
+    about = "Lint Amazon ECS task definitions before AWS rejects them"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Lint files and directories (default: the current directory); `-` reads standard input.
+    Check(CheckArgs),
+    /// Print a rule's documentation page.
+    Rule {
+        /// Rule code (ECS-COR-001) or name (invalid-fargate-cpu-memory).
+        code_or_name: String,
+    },
+    /// List every rule.
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or directories; directories are walked respecting .gitignore.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit 1 when a finding at or above this severity remains.
+    #[arg(long, value_enum, default_value_t = Severity::Error)]
+    fail_on: Severity,
+    /// Always exit 0 when linting succeeded (report-only jobs).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Apply safe fixes (unwrap describe-task-definition output, strip read-only fields).
+    #[arg(long)]
+    fix: bool,
+    /// Name to use for standard input (`-`), for messages and path-based settings.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<String>,
+    /// Files larger than this many bytes are reported instead of parsed.
+    #[arg(long, value_name = "BYTES", default_value_t = Settings::default().max_file_size)]
+    max_file_size: u64,
+    /// When to use colour in the human format.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+/// Parses the command line, runs, and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { EXIT_OK });
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rule { code_or_name } => explain(&code_or_name),
+        Command::Rules { format } => list(format),
+    };
+    ExitCode::from(code)
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let settings = Settings {
+        fail_on: args.fail_on,
+        max_file_size: args.max_file_size,
+    };
+    let (stdin, paths): (Vec<_>, Vec<_>) = args
+        .paths
+        .iter()
+        .cloned()
+        .partition(|p| p.as_os_str() == "-");
+    let mut report = if paths.is_empty() {
+        Report::default()
+    } else {
+        lint_paths(&paths, &settings, RunOptions { fix: args.fix })
+    };
+    if !stdin.is_empty() {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            eprintln!("ecslint: cannot read standard input: {e}");
+            return EXIT_ERROR;
+        }
+        let name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
+        let piped = lint_source(name, bytes, &settings);
+        report.files += piped.files;
+        report.sources.extend(piped.sources);
+        report.diagnostics.extend(piped.diagnostics);
+        report.diagnostics.sort_by(crate::Diagnostic::sort_key_cmp);
+    }
+    let style = Style {
+        color: use_color(args.color),
+        width: terminal_width(),
+    };
+    if write_stdout(&render(args.format, &report, style)).is_err() {
+        return EXIT_ERROR;
+    }
+    exit_code(&report, &settings, args.exit_zero)
+}
+
+/// 2 when something could not be read; 1 when a finding reaches `--fail-on`; else 0.
+pub fn exit_code(report: &Report, settings: &Settings, exit_zero: bool) -> u8 {
+    if report.io_errors > 0 {
+        EXIT_ERROR
+    } else if !exit_zero
+        && report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity >= settings.fail_on)
+    {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn explain(code_or_name: &str) -> u8 {
+    match crate::rules::find(code_or_name) {
+        Some(rule) => {
+            let _ = write_stdout(rule.meta().doc);
+            EXIT_OK
+        }
+        None => {
+            eprintln!("ecslint: no rule named `{code_or_name}`; `ecslint rules` lists them");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn list(format: ListFormat) -> u8 {
+    let metas = crate::rules::ALL.iter().map(|r| r.meta());
+    let text = match format {
+        ListFormat::Text => metas
+            .map(|m| {
+                format!(
+                    "{:<12} {:<40} {:<12} {:<8} {}\n",
+                    m.code,
+                    m.name,
+                    m.category.as_str(),
+                    m.severity,
+                    m.summary
+                )
+            })
+            .collect(),
+        ListFormat::Json => {
+            let rules: Vec<_> = metas
+                .map(|m| {
+                    serde_json::json!({
+                        "code": m.code, "name": m.name, "category": m.category, "severity": m.severity,
+                        "summary": m.summary, "since": m.since, "url": m.url(),
+                    })
+                })
+                .collect();
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&rules).unwrap_or_default()
+            )
+        }
+    };
+    let _ = write_stdout(&text);
+    EXIT_OK
+}
+
+/// Writes to stdout; a closed pipe (`ecslint … | head`) is not an error worth a panic.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w| w >= 40)
+        .unwrap_or(100)
+}

@@ -1,0 +1,123 @@
+//! Per-resource lint context: rules report findings at canonical pointers through it.
+
+use crate::rule::{HasMeta, RuleMeta, Severity};
+use crate::settings::Settings;
+
+/// Which part of the node at a pointer a label covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The value; for objects and arrays, their key (or opening bracket) to keep labels short.
+    Value,
+    /// The key that holds the value.
+    Key,
+}
+
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub pointer: String,
+    pub part: Part,
+    pub message: String,
+}
+
+/// A finding before it is placed in a file: canonical pointers only.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static RuleMeta,
+    pub severity: Severity,
+    pub pointer: String,
+    pub part: Part,
+    pub message: String,
+    pub help: Option<String>,
+    /// What the primary label says (defaults to a short form of the message).
+    pub label: Option<String>,
+    pub labels: Vec<Label>,
+}
+
+pub struct LintContext<'a> {
+    pub settings: &'a Settings,
+    findings: Vec<Finding>,
+}
+
+impl<'a> LintContext<'a> {
+    pub fn new(settings: &'a Settings) -> Self {
+        Self {
+            settings,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Starts a finding of `rule` at the canonical `pointer`; call `.emit()` to record it.
+    pub fn report(
+        &mut self,
+        rule: &dyn HasMeta,
+        pointer: impl Into<String>,
+    ) -> FindingBuilder<'_, 'a> {
+        let meta = rule.meta();
+        FindingBuilder {
+            cx: self,
+            finding: Finding {
+                rule: meta,
+                severity: meta.severity,
+                pointer: pointer.into(),
+                part: Part::Value,
+                message: String::new(),
+                help: None,
+                label: None,
+                labels: Vec::new(),
+            },
+        }
+    }
+
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+}
+
+#[must_use = "call .emit() to record the finding"]
+pub struct FindingBuilder<'c, 'a> {
+    cx: &'c mut LintContext<'a>,
+    finding: Finding,
+}
+
+impl FindingBuilder<'_, '_> {
+    pub fn message(mut self, message: impl Into<String>) -> Self {
+        self.finding.message = message.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.finding.help = Some(help.into());
+        self
+    }
+
+    /// Text of the primary label.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.finding.label = Some(label.into());
+        self
+    }
+
+    /// Point at the key rather than the value.
+    pub fn on_key(mut self) -> Self {
+        self.finding.part = Part::Key;
+        self
+    }
+
+    /// A secondary label elsewhere in the same resource.
+    pub fn related(mut self, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        self.finding.labels.push(Label {
+            pointer: pointer.into(),
+            part: Part::Value,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.finding.severity = severity;
+        self
+    }
+
+    pub fn emit(self) {
+        self.cx.findings.push(self.finding);
+    }
+}

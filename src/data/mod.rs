@@ -1,0 +1,3 @@
+//! Tables of AWS facts, each with its source and the date it was checked.
+
+pub mod fargate;

@@ -1,0 +1,73 @@
+//! A diagnostic as plain data: placed in a file, with positions, ready for any output format.
+
+use crate::input::json::Span;
+use crate::rule::{RuleMeta, Severity};
+use crate::source::Position;
+use std::cmp::Ordering;
+
+#[derive(Debug, Clone)]
+pub struct SpanLabel {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Path as shown to the user (relative to the working directory when possible).
+    pub file: String,
+    pub rule: &'static RuleMeta,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    /// RFC 6901 pointer into the document as written.
+    pub pointer: String,
+    /// Primary span; `None` for file-level problems (unreadable, empty).
+    pub span: Option<Span>,
+    pub label: Option<String>,
+    pub labels: Vec<SpanLabel>,
+    pub start: Position,
+    pub end: Position,
+    /// `--fix` can repair this one.
+    pub fixable: bool,
+}
+
+impl Diagnostic {
+    /// A file-level diagnostic without a span.
+    pub fn file_level(file: &str, rule: &'static RuleMeta, message: impl Into<String>) -> Self {
+        let origin = Position { line: 1, column: 1 };
+        Self {
+            file: file.to_string(),
+            rule,
+            severity: rule.severity,
+            message: message.into(),
+            help: None,
+            pointer: String::new(),
+            span: None,
+            label: None,
+            labels: Vec::new(),
+            start: origin,
+            end: origin,
+            fixable: false,
+        }
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Total order for deterministic output: file, position, code, message.
+    pub fn sort_key_cmp(&self, other: &Self) -> Ordering {
+        (&self.file, self.start, self.rule.code, &self.message).cmp(&(
+            &other.file,
+            other.start,
+            other.rule.code,
+            &other.message,
+        ))
+    }
+}

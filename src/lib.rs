@@ -1,0 +1,24 @@
+//! ecslint: a linter and policy checker for Amazon ECS task definitions.
+//!
+//! Every input shape is normalised into the canonical AWS API request shape with a map back to
+//! the source; the schema and the rules run once on that shape and report canonical pointers,
+//! which are placed on the exact source bytes only for the findings that exist.
+
+pub mod cli;
+pub mod context;
+pub mod data;
+pub mod diagnostic;
+pub mod input;
+pub mod linter;
+pub mod model;
+pub mod output;
+pub mod rule;
+pub mod rules;
+pub mod schema;
+pub mod settings;
+pub mod source;
+
+pub use diagnostic::Diagnostic;
+pub use linter::{Report, RunOptions, lint_paths, lint_source};
+pub use rule::{Category, Rule, RuleMeta, Severity};
+pub use settings::Settings;

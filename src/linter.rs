@@ -1,0 +1,414 @@
+//! The pipeline: discover → read → parse with spans → detect shape → canonical resources →
+//! schema + rules → diagnostics placed on the source bytes. Parallel over files, sorted output.
+
+use crate::context::{Finding, LintContext, Part};
+use crate::diagnostic::{Diagnostic, SpanLabel};
+use crate::input::discover::{Target, discover};
+use crate::input::json::{Node, NodeKind, Span, parse};
+use crate::input::read::{ReadProblem, Text, decode, looks_like_ecs, read_text, sniff};
+use crate::input::{detect, fix};
+use crate::model::{Resource, Shape};
+use crate::rule::{Rule, RuleMeta, Severity};
+use crate::rules::schema::{
+    ByteOrderMark, DescribeTaskDefinitionOutput, DuplicateKey, InvalidJson, NotAnEcsDocument,
+    UnreadablePath,
+};
+use crate::settings::Settings;
+use crate::source::LineIndex;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The result of a run: sorted diagnostics and the sources they point into.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Text of every file that has a diagnostic with a span (for rendering snippets).
+    pub sources: BTreeMap<String, Arc<str>>,
+    /// Files recognised as ECS documents and linted.
+    pub files: usize,
+    /// Paths that could not be read or walked (exit code 2).
+    pub io_errors: usize,
+    /// Files rewritten by `--fix`.
+    pub fixed: Vec<String>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    fn absorb(&mut self, outcome: FileOutcome) {
+        if outcome.is_ecs {
+            self.files += 1;
+        }
+        if outcome.io_error {
+            self.io_errors += 1;
+        }
+        if outcome.fixed {
+            self.fixed.push(outcome.file.clone());
+        }
+        if let Some(source) = outcome
+            .source
+            .filter(|_| outcome.diagnostics.iter().any(|d| d.span.is_some()))
+        {
+            self.sources.insert(outcome.file, source);
+        }
+        self.diagnostics.extend(outcome.diagnostics);
+    }
+
+    fn finish(mut self) -> Self {
+        self.diagnostics.sort_by(Diagnostic::sort_key_cmp);
+        self.fixed.sort();
+        self
+    }
+}
+
+/// Options of one run beyond the resolved settings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunOptions {
+    /// Apply safe fixes to the files before linting them.
+    pub fix: bool,
+}
+
+/// Lints files and directories.
+pub fn lint_paths(paths: &[PathBuf], settings: &Settings, options: RunOptions) -> Report {
+    let (targets, walk_errors) = discover(paths);
+    let outcomes: Vec<FileOutcome> = targets
+        .par_iter()
+        .map(|t| lint_target(t, settings, options))
+        .collect();
+    let mut report = Report::default();
+    for error in walk_errors {
+        let file = display_path(&error.path);
+        report.absorb(FileOutcome::io(&file, error.message));
+    }
+    for outcome in outcomes {
+        report.absorb(outcome);
+    }
+    report.finish()
+}
+
+/// Lints one in-memory document as if it were the file `name` (stdin, editors, tests).
+pub fn lint_source(name: &str, bytes: Vec<u8>, settings: &Settings) -> Report {
+    let outcome = match decode(bytes) {
+        Ok(text) => lint_text(name, text, true, settings, None),
+        Err(problem) => FileOutcome::problem(name, &problem, None),
+    };
+    let mut report = Report::default();
+    report.absorb(outcome);
+    report.finish()
+}
+
+struct FileOutcome {
+    file: String,
+    diagnostics: Vec<Diagnostic>,
+    source: Option<Arc<str>>,
+    is_ecs: bool,
+    io_error: bool,
+    fixed: bool,
+}
+
+impl FileOutcome {
+    fn empty(file: &str) -> Self {
+        Self {
+            file: file.to_string(),
+            diagnostics: Vec::new(),
+            source: None,
+            is_ecs: false,
+            io_error: false,
+            fixed: false,
+        }
+    }
+
+    fn io(file: &str, message: String) -> Self {
+        let diagnostic = Diagnostic::file_level(
+            file,
+            &UnreadablePath::META,
+            format!("cannot read `{file}`: {message}"),
+        )
+        .with_help("check that the path exists and is readable; the other files were linted");
+        Self {
+            diagnostics: vec![diagnostic],
+            io_error: true,
+            ..Self::empty(file)
+        }
+    }
+
+    fn problem(file: &str, problem: &ReadProblem, help: Option<&str>) -> Self {
+        if let ReadProblem::Io(e) = problem {
+            return Self::io(file, crate::input::read::io_message(e));
+        }
+        let mut diagnostic = Diagnostic::file_level(file, &InvalidJson::META, problem.describe());
+        diagnostic.help = Some(help.unwrap_or("save the file as UTF-8 JSON").to_string());
+        Self {
+            diagnostics: vec![diagnostic],
+            ..Self::empty(file)
+        }
+    }
+}
+
+fn lint_target(target: &Target, settings: &Settings, options: RunOptions) -> FileOutcome {
+    let file = display_path(&target.path);
+    match read_text(&target.path, settings.max_file_size) {
+        Ok(text) => lint_text(
+            &file,
+            text,
+            target.explicit,
+            settings,
+            options.fix.then_some(target.path.as_path()),
+        ),
+        Err(problem) => {
+            let report = match &problem {
+                ReadProblem::Io(_) => true,
+                ReadProblem::Binary => target.explicit,
+                ReadProblem::TooLarge { .. } | ReadProblem::InvalidUtf8 { .. } => {
+                    target.explicit || sniff(&target.path)
+                }
+            };
+            if !report {
+                return FileOutcome::empty(&file);
+            }
+            let help = matches!(problem, ReadProblem::TooLarge { .. })
+                .then_some("raise the limit with --max-file-size");
+            FileOutcome::problem(&file, &problem, help)
+        }
+    }
+}
+
+fn lint_text(
+    file: &str,
+    text: Text,
+    explicit: bool,
+    settings: &Settings,
+    fix_path: Option<&Path>,
+) -> FileOutcome {
+    let source: Arc<str> = Arc::from(text.text);
+    let parsed = match parse(&source, text.body_start) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            if !explicit && !looks_like_ecs(source.as_bytes()) {
+                return FileOutcome::empty(file);
+            }
+            let placer = Placer::new(file, &source, None);
+            let empty = source[text.body_start..].trim().is_empty();
+            let mut d = placer.at_span(
+                &InvalidJson::META,
+                error.span,
+                format!("invalid JSON: {}", error.message),
+            );
+            d.help = Some(if empty {
+                "write a task definition, or delete the file".into()
+            } else {
+                "fix the syntax; ECS accepts strict JSON only (no comments or trailing commas)"
+                    .into()
+            });
+            d.label = Some(error.message);
+            return FileOutcome {
+                diagnostics: vec![d],
+                source: Some(source),
+                is_ecs: true,
+                ..FileOutcome::empty(file)
+            };
+        }
+    };
+    let resources = detect::detect(&parsed.root);
+    if resources.is_empty() {
+        if !explicit {
+            return FileOutcome::empty(file);
+        }
+        let d = Diagnostic::file_level(file, &NotAnEcsDocument::META, "not an ECS document; nothing was checked")
+            .with_help("ecslint recognises task definitions (register or describe output) and bare containerDefinitions arrays");
+        return FileOutcome {
+            diagnostics: vec![d],
+            ..FileOutcome::empty(file)
+        };
+    }
+    if let Some(path) = fix_path
+        && let Some(fixed) = fix::describe_to_register(&source, &parsed.root)
+        && write_atomically(path, &fixed).is_ok()
+    {
+        let mut outcome = lint_text(
+            file,
+            Text {
+                text: fixed,
+                body_start: text.body_start,
+            },
+            explicit,
+            settings,
+            None,
+        );
+        outcome.fixed = true;
+        return outcome;
+    }
+    let placer = Placer::new(file, &source, Some(&parsed.root));
+    let mut diagnostics = Vec::new();
+    if text.body_start > 0 {
+        diagnostics.push(placer.at_span(
+            &ByteOrderMark::META,
+            0..text.body_start,
+            "the file starts with a UTF-8 byte-order mark; the AWS CLI's JSON reader rejects it: \
+             Unexpected UTF-8 BOM (decode using utf-8-sig)"
+                .into(),
+        ));
+    }
+    for dup in &parsed.duplicates {
+        let mut d = placer.at_span(
+            &DuplicateKey::META,
+            dup.second.clone(),
+            format!(
+                "duplicate key `{}`; the last one wins and the first is silently ignored",
+                dup.key
+            ),
+        );
+        d.label = Some("defined again here".into());
+        d.labels.push(SpanLabel {
+            span: dup.first.clone(),
+            message: "first defined here".into(),
+        });
+        d.help = Some(format!("keep one `{}`", dup.key));
+        d.pointer = crate::model::join(&dup.object_pointer, &dup.key);
+        diagnostics.push(d);
+    }
+    for resource in &resources {
+        for finding in check_resource(resource, settings) {
+            diagnostics.push(placer.finding(resource, &finding));
+        }
+    }
+    FileOutcome {
+        diagnostics,
+        source: Some(source),
+        is_ecs: true,
+        ..FileOutcome::empty(file)
+    }
+}
+
+/// Schema validation and every rule over one canonical resource.
+pub fn check_resource(resource: &Resource, settings: &Settings) -> Vec<Finding> {
+    let mut cx = LintContext::new(settings);
+    if resource.shape == Shape::DescribeOutput {
+        cx.report(&DescribeTaskDefinitionOutput, "")
+            .on_key()
+            .message(
+                "this is describe-task-definition output, not a register-task-definition request; \
+                 AWS CLI rejects it: Unknown parameter in input: \"taskDefinition\"",
+            )
+            .label("describe-task-definition wrapper")
+            .help("unwrap the task definition and drop read-only fields (`ecslint check --fix` does both)")
+            .emit();
+    }
+    crate::schema::check_task_definition(resource, &mut cx);
+    let task = resource.task_definition();
+    for rule in crate::rules::ALL {
+        rule.check(&task, &mut cx);
+    }
+    cx.into_findings()
+}
+
+/// Places findings on the bytes of one file.
+struct Placer<'a> {
+    file: &'a str,
+    index: LineIndex<'a>,
+    root: Option<&'a Node>,
+}
+
+impl<'a> Placer<'a> {
+    fn new(file: &'a str, text: &'a str, root: Option<&'a Node>) -> Self {
+        Self {
+            file,
+            index: LineIndex::new(text),
+            root,
+        }
+    }
+
+    fn at_span(&self, rule: &'static RuleMeta, span: Span, message: String) -> Diagnostic {
+        let (start, end) = self.index.range(&span);
+        Diagnostic {
+            span: Some(span),
+            start,
+            end,
+            ..Diagnostic::file_level(self.file, rule, message)
+        }
+    }
+
+    fn finding(&self, resource: &Resource, finding: &Finding) -> Diagnostic {
+        let pointer = resource.origin.to_source(&finding.pointer);
+        let span = self.resolve(&pointer, finding.part);
+        let mut d = self.at_span(finding.rule, span, finding.message.clone());
+        d.severity = finding.severity;
+        d.pointer = pointer;
+        d.help = finding.help.clone();
+        d.label = finding.label.clone();
+        d.fixable = finding.rule.code == DescribeTaskDefinitionOutput::META.code;
+        for label in &finding.labels {
+            let span = self.resolve(&resource.origin.to_source(&label.pointer), label.part);
+            d.labels.push(SpanLabel {
+                span,
+                message: label.message.clone(),
+            });
+        }
+        d
+    }
+
+    /// The span for a pointer: the nearest existing ancestor when the field is absent.
+    fn resolve(&self, pointer: &str, part: Part) -> Span {
+        let Some(root) = self.root else { return 0..0 };
+        let mut pointer = pointer;
+        loop {
+            if let Some((node, key)) = root.lookup(pointer) {
+                let container = matches!(node.kind, NodeKind::Object(_) | NodeKind::Array(_));
+                return match (part, key) {
+                    (Part::Key, Some(key)) => key,
+                    (Part::Value, Some(key)) if container => key,
+                    _ if container => node.span.start..node.span.start + 1,
+                    _ => node.span.clone(),
+                };
+            }
+            match pointer.rfind('/') {
+                Some(i) => pointer = &pointer[..i],
+                None => return 0..0,
+            }
+        }
+    }
+}
+
+/// The path relative to the working directory when it lies below it.
+pub fn display_path(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    relative
+        .as_deref()
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Writes through a temporary file in the same directory and renames it over the original.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.ecslint-fix.tmp"));
+    std::fs::write(&tmp, text)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    }
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// Every rule, for callers that need to look one up.
+pub fn rules() -> &'static [&'static dyn Rule] {
+    crate::rules::ALL
+}

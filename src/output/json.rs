@@ -1,0 +1,78 @@
+//! The `--format json` contract (version 1). Fields listed in `schemas/output.schema.json` stay;
+//! new fields may be added.
+
+use crate::linter::Report;
+use crate::rule::{Category, Severity};
+use serde::Serialize;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    code: &'static str,
+    name: &'static str,
+    category: Category,
+    severity: Severity,
+    message: &'a str,
+    help: Option<&'a str>,
+    pointer: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    fixable: bool,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    fixed: usize,
+}
+
+pub fn render(report: &Report) -> String {
+    let output = Output {
+        version: VERSION,
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic {
+                file: &d.file,
+                code: d.rule.code,
+                name: d.rule.name,
+                category: d.rule.category,
+                severity: d.severity,
+                message: &d.message,
+                help: d.help.as_deref(),
+                pointer: &d.pointer,
+                line: d.start.line,
+                column: d.start.column,
+                end_line: d.end.line,
+                end_column: d.end.column,
+                fixable: d.fixable,
+                url: d.rule.url(),
+            })
+            .collect(),
+        summary: Summary {
+            files: report.files,
+            errors: report.count(Severity::Error),
+            warnings: report.count(Severity::Warning),
+            infos: report.count(Severity::Info),
+            fixed: report.fixed.len(),
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
+    text.push('\n');
+    text
+}

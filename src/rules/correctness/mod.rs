@@ -1,0 +1,47 @@
+//! Correctness: configurations AWS rejects, or that cannot work.
+
+mod awslogs_missing_options;
+mod container_cpu_exceeds_task;
+mod container_memory_exceeds_task;
+mod container_memory_missing;
+mod depends_on_cycle;
+mod depends_on_essential_completion;
+mod depends_on_healthy_without_health_check;
+mod depends_on_unknown_container;
+mod duplicate_container_name;
+mod fargate_missing_task_size;
+mod fargate_requires_awsvpc;
+mod firelens_configuration_mismatch;
+mod host_port_mismatch;
+mod invalid_container_name;
+mod invalid_fargate_cpu_memory;
+mod memory_below_reservation;
+mod missing_container_image;
+mod missing_execution_role;
+mod no_essential_container;
+mod port_mappings_with_network_none;
+mod too_many_containers;
+mod unknown_mount_volume;
+
+pub use awslogs_missing_options::AwslogsMissingOptions;
+pub use container_cpu_exceeds_task::ContainerCpuExceedsTask;
+pub use container_memory_exceeds_task::ContainerMemoryExceedsTask;
+pub use container_memory_missing::ContainerMemoryMissing;
+pub use depends_on_cycle::DependsOnCycle;
+pub use depends_on_essential_completion::DependsOnEssentialCompletion;
+pub use depends_on_healthy_without_health_check::DependsOnHealthyWithoutHealthCheck;
+pub use depends_on_unknown_container::DependsOnUnknownContainer;
+pub use duplicate_container_name::DuplicateContainerName;
+pub use fargate_missing_task_size::FargateMissingTaskSize;
+pub use fargate_requires_awsvpc::FargateRequiresAwsvpc;
+pub use firelens_configuration_mismatch::FirelensConfigurationMismatch;
+pub use host_port_mismatch::HostPortMismatch;
+pub use invalid_container_name::InvalidContainerName;
+pub use invalid_fargate_cpu_memory::InvalidFargateCpuMemory;
+pub use memory_below_reservation::MemoryBelowReservation;
+pub use missing_container_image::MissingContainerImage;
+pub use missing_execution_role::MissingExecutionRole;
+pub use no_essential_container::NoEssentialContainer;
+pub use port_mappings_with_network_none::PortMappingsWithNetworkNone;
+pub use too_many_containers::TooManyContainers;
+pub use unknown_mount_volume::UnknownMountVolume;

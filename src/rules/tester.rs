@@ -1,0 +1,47 @@
+//! Helpers for rule unit tests: lint a JSON text through the whole pipeline.
+
+use crate::diagnostic::Diagnostic;
+use crate::linter::lint_source;
+use crate::settings::Settings;
+
+/// Diagnostics for a JSON text treated as the file `test.json`.
+pub fn lint(json: &str) -> Vec<Diagnostic> {
+    lint_source("test.json", json.as_bytes().to_vec(), &Settings::default()).diagnostics
+}
+
+/// The diagnostics of one rule.
+pub fn findings(code: &str, json: &str) -> Vec<Diagnostic> {
+    lint(json)
+        .into_iter()
+        .filter(|d| d.rule.code == code)
+        .collect()
+}
+
+/// Asserts that `code` fires exactly `count` times and returns the messages.
+#[track_caller]
+pub fn assert_fires(code: &str, count: usize, json: &str) -> Vec<String> {
+    let found = findings(code, json);
+    assert_eq!(
+        found.len(),
+        count,
+        "{code} fired {} times, expected {count}: {:#?}",
+        found.len(),
+        messages(&found)
+    );
+    messages(&found)
+}
+
+/// Asserts that `code` does not fire.
+#[track_caller]
+pub fn assert_clean(code: &str, json: &str) {
+    let found = findings(code, json);
+    assert!(
+        found.is_empty(),
+        "{code} fired unexpectedly: {:#?}",
+        messages(&found)
+    );
+}
+
+fn messages(found: &[Diagnostic]) -> Vec<String> {
+    found.iter().map(|d| d.message.clone()).collect()
+}
