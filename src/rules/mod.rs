@@ -52,3 +52,23 @@ pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
             || r.meta().name.eq_ignore_ascii_case(code_or_name)
     })
 }
+
+/// The generated `rules/README.md`: every rule with its code, name, category, severity, summary.
+pub fn index_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\nGenerated from the rule registry (`src/rules/mod.rs`); do not edit. \
+         `ecslint rule <CODE|NAME>` prints a page.\n\n| Code | Name | Category | Severity | Summary |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for rule in ALL {
+        let m = rule.meta();
+        out.push_str(&format!(
+            "| [{code}]({code}.md) | `{}` | {} | {} | {} |\n",
+            m.name,
+            m.category.as_str(),
+            m.severity,
+            m.summary,
+            code = m.code
+        ));
+    }
+    out
+}

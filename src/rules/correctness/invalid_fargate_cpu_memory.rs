@@ -13,7 +13,7 @@ declare_rule! {
         category: Correctness,
         severity: Error,
         since: "0.1.0",
-        summary: "Fargate task CPU and memory are not a supported combination",
+        summary: "task CPU and memory are not a size Fargate offers",
     }
 }
 

@@ -1,0 +1,151 @@
+//! Every rule page follows the skeleton, and its examples run: `json bad` blocks must trigger
+//! the rule, `json good` blocks must not, and both must be otherwise schema-valid. The human
+//! rendering of each bad example is an insta snapshot (one per rule).
+
+use ecslint::output::{Format, Style, render};
+use ecslint::{Category, Report, Settings, lint_source};
+
+const SECTIONS: [&str; 6] = [
+    "## What it does",
+    "## Why is this bad?",
+    "## Example",
+    "## Use instead",
+    "## Options",
+    "## References",
+];
+
+/// Rules whose problem cannot be shown as a JSON example (file-system or byte-level input).
+const NO_EXAMPLES: [&str; 3] = ["ECS-SCH-010", "ECS-SCH-011", "ECS-SCH-012"];
+
+fn blocks<'a>(doc: &'a str, tag: &str) -> Vec<&'a str> {
+    let fence = format!("```{tag}\n");
+    doc.match_indices(&fence)
+        .map(|(i, _)| {
+            let body = &doc[i + fence.len()..];
+            &body[..body.find("```").expect("closed fence")]
+        })
+        .collect()
+}
+
+fn lint(text: &str) -> Report {
+    lint_source(
+        "example.json",
+        text.as_bytes().to_vec(),
+        &Settings::default(),
+    )
+}
+
+/// Panics with every collected problem at once, so one run shows them all.
+fn report_problems(problems: Vec<String>) {
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn every_page_follows_the_skeleton() {
+    let mut problems = Vec::new();
+    for rule in ecslint::rules::ALL {
+        let meta = rule.meta();
+        let title = format!("# {} ({})\n", meta.name, meta.code);
+        if !meta.doc.starts_with(&title) {
+            problems.push(format!(
+                "{}: page must start with `{}`",
+                meta.code,
+                title.trim()
+            ));
+        }
+        let mut last = 0;
+        for section in SECTIONS {
+            match meta.doc.find(&format!("\n{section}\n")) {
+                None => problems.push(format!("{}: missing `{section}`", meta.code)),
+                Some(at) if at < last => {
+                    problems.push(format!("{}: `{section}` out of order", meta.code))
+                }
+                Some(at) => last = at,
+            }
+        }
+        if !meta.doc.contains("https://") {
+            problems.push(format!("{}: References must cite a source URL", meta.code));
+        }
+    }
+    report_problems(problems);
+}
+
+#[test]
+fn examples_trigger_or_pass_their_rule() {
+    let mut problems = Vec::new();
+    for rule in ecslint::rules::ALL {
+        let meta = rule.meta();
+        let (bad, good) = (blocks(meta.doc, "json bad"), blocks(meta.doc, "json good"));
+        if NO_EXAMPLES.contains(&meta.code) {
+            continue;
+        }
+        if bad.is_empty() || good.is_empty() {
+            problems.push(format!(
+                "{}: needs `json bad` and `json good` examples",
+                meta.code
+            ));
+        }
+        for example in &bad {
+            let report = lint(example);
+            if !report.diagnostics.iter().any(|d| d.rule.code == meta.code) {
+                problems.push(format!("{}: bad example does not trigger it", meta.code));
+            }
+            if meta.category != Category::Schema {
+                let schema: Vec<_> = report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.rule.category == Category::Schema)
+                    .map(|d| &d.message)
+                    .collect();
+                if !schema.is_empty() {
+                    problems.push(format!(
+                        "{}: bad example has schema findings: {schema:?}",
+                        meta.code
+                    ));
+                }
+            }
+        }
+        for example in &good {
+            let report = lint(example);
+            let noise: Vec<_> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule.code == meta.code || d.rule.category == Category::Schema)
+                .map(|d| format!("{} {}", d.rule.code, d.message))
+                .collect();
+            if !noise.is_empty() {
+                problems.push(format!(
+                    "{}: good example has findings: {noise:?}",
+                    meta.code
+                ));
+            }
+        }
+    }
+    report_problems(problems);
+}
+
+#[test]
+fn snapshot_of_each_rule_on_its_bad_example() {
+    for rule in ecslint::rules::ALL {
+        let meta = rule.meta();
+        let Some(example) = blocks(meta.doc, "json bad").first().copied() else {
+            continue;
+        };
+        let mut report = lint(example);
+        report.diagnostics.retain(|d| d.rule.code == meta.code);
+        let text = render(
+            Format::Human,
+            &report,
+            Style {
+                color: false,
+                width: 100,
+            },
+        );
+        insta::assert_snapshot!(meta.code, text);
+    }
+}
