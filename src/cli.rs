@@ -15,11 +15,7 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "ecslint",
-    version,
-    about = "Lint Amazon ECS task definitions before AWS rejects them"
-)]
+#[command(name = "ecslint", version, about = "Lint Amazon ECS task definitions before AWS rejects them")]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -100,20 +96,10 @@ pub fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let settings = Settings {
-        fail_on: args.fail_on,
-        max_file_size: args.max_file_size,
-    };
-    let (stdin, paths): (Vec<_>, Vec<_>) = args
-        .paths
-        .iter()
-        .cloned()
-        .partition(|p| p.as_os_str() == "-");
-    let mut report = if paths.is_empty() {
-        Report::default()
-    } else {
-        lint_paths(&paths, &settings, RunOptions { fix: args.fix })
-    };
+    let settings = Settings { fail_on: args.fail_on, max_file_size: args.max_file_size };
+    let (stdin, paths): (Vec<_>, Vec<_>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let mut report =
+        if paths.is_empty() { Report::default() } else { lint_paths(&paths, &settings, RunOptions { fix: args.fix }) };
     if !stdin.is_empty() {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
@@ -127,10 +113,7 @@ fn check(args: CheckArgs) -> u8 {
         report.diagnostics.extend(piped.diagnostics);
         report.diagnostics.sort_by(crate::Diagnostic::sort_key_cmp);
     }
-    let style = Style {
-        color: use_color(args.color),
-        width: terminal_width(),
-    };
+    let style = Style { color: use_color(args.color), width: terminal_width() };
     if write_stdout(&render(args.format, &report, style)).is_err() {
         return EXIT_ERROR;
     }
@@ -141,12 +124,7 @@ fn check(args: CheckArgs) -> u8 {
 pub fn exit_code(report: &Report, settings: &Settings, exit_zero: bool) -> u8 {
     if report.io_errors > 0 {
         EXIT_ERROR
-    } else if !exit_zero
-        && report
-            .diagnostics
-            .iter()
-            .any(|d| d.severity >= settings.fail_on)
-    {
+    } else if !exit_zero && report.diagnostics.iter().any(|d| d.severity >= settings.fail_on) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -171,14 +149,7 @@ fn list(format: ListFormat) -> u8 {
     let text = match format {
         ListFormat::Text => metas
             .map(|m| {
-                format!(
-                    "{:<12} {:<40} {:<12} {:<8} {}\n",
-                    m.code,
-                    m.name,
-                    m.category.as_str(),
-                    m.severity,
-                    m.summary
-                )
+                format!("{:<12} {:<40} {:<12} {:<8} {}\n", m.code, m.name, m.category.as_str(), m.severity, m.summary)
             })
             .collect(),
         ListFormat::Json => {
@@ -190,10 +161,7 @@ fn list(format: ListFormat) -> u8 {
                     })
                 })
                 .collect();
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&rules).unwrap_or_default()
-            )
+            format!("{}\n", serde_json::to_string_pretty(&rules).unwrap_or_default())
         }
     };
     let _ = write_stdout(&text);
@@ -203,9 +171,7 @@ fn list(format: ListFormat) -> u8 {
 /// Writes to stdout; a closed pipe (`ecslint … | head`) is not an error worth a panic.
 fn write_stdout(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
+    stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush())
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -213,16 +179,11 @@ fn use_color(choice: ColorChoice) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
 }
 
 fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .filter(|&w| w >= 40)
-        .unwrap_or(100)
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 40).unwrap_or(100)
 }

@@ -40,18 +40,11 @@ pub struct LintContext<'a> {
 
 impl<'a> LintContext<'a> {
     pub fn new(settings: &'a Settings) -> Self {
-        Self {
-            settings,
-            findings: Vec::new(),
-        }
+        Self { settings, findings: Vec::new() }
     }
 
     /// Starts a finding of `rule` at the canonical `pointer`; call `.emit()` to record it.
-    pub fn report(
-        &mut self,
-        rule: &dyn HasMeta,
-        pointer: impl Into<String>,
-    ) -> FindingBuilder<'_, 'a> {
+    pub fn report(&mut self, rule: &dyn HasMeta, pointer: impl Into<String>) -> FindingBuilder<'_, 'a> {
         let meta = rule.meta();
         FindingBuilder {
             cx: self,
@@ -104,11 +97,7 @@ impl FindingBuilder<'_, '_> {
 
     /// A secondary label elsewhere in the same resource.
     pub fn related(mut self, pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        self.finding.labels.push(Label {
-            pointer: pointer.into(),
-            part: Part::Value,
-            message: message.into(),
-        });
+        self.finding.labels.push(Label { pointer: pointer.into(), part: Part::Value, message: message.into() });
         self
     }
 

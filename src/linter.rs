@@ -4,14 +4,13 @@
 use crate::context::{Finding, LintContext, Part};
 use crate::diagnostic::{Diagnostic, SpanLabel};
 use crate::input::discover::{Target, discover};
-use crate::input::json::{Node, NodeKind, Span, parse};
+use crate::input::json::{Node, NodeKind, Span, SyntaxError, parse};
 use crate::input::read::{ReadProblem, Text, decode, looks_like_ecs, read_text, sniff};
 use crate::input::{detect, fix};
 use crate::model::{Resource, Shape};
 use crate::rule::{Rule, RuleMeta, Severity};
 use crate::rules::schema::{
-    ByteOrderMark, DescribeTaskDefinitionOutput, DuplicateKey, InvalidJson, NotAnEcsDocument,
-    UnreadablePath,
+    ByteOrderMark, DescribeTaskDefinitionOutput, DuplicateKey, InvalidJson, NotAnEcsDocument, UnreadablePath,
 };
 use crate::settings::Settings;
 use crate::source::LineIndex;
@@ -36,10 +35,7 @@ pub struct Report {
 
 impl Report {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 
     fn absorb(&mut self, outcome: FileOutcome) {
@@ -52,10 +48,7 @@ impl Report {
         if outcome.fixed {
             self.fixed.push(outcome.file.clone());
         }
-        if let Some(source) = outcome
-            .source
-            .filter(|_| outcome.diagnostics.iter().any(|d| d.span.is_some()))
-        {
+        if let Some(source) = outcome.source.filter(|_| outcome.diagnostics.iter().any(|d| d.span.is_some())) {
             self.sources.insert(outcome.file, source);
         }
         self.diagnostics.extend(outcome.diagnostics);
@@ -78,10 +71,7 @@ pub struct RunOptions {
 /// Lints files and directories.
 pub fn lint_paths(paths: &[PathBuf], settings: &Settings, options: RunOptions) -> Report {
     let (targets, walk_errors) = discover(paths);
-    let outcomes: Vec<FileOutcome> = targets
-        .par_iter()
-        .map(|t| lint_target(t, settings, options))
-        .collect();
+    let outcomes: Vec<FileOutcome> = targets.par_iter().map(|t| lint_target(t, settings, options)).collect();
     let mut report = Report::default();
     for error in walk_errors {
         let file = display_path(&error.path);
@@ -126,17 +116,10 @@ impl FileOutcome {
     }
 
     fn io(file: &str, message: String) -> Self {
-        let diagnostic = Diagnostic::file_level(
-            file,
-            &UnreadablePath::META,
-            format!("cannot read `{file}`: {message}"),
-        )
-        .with_help("check that the path exists and is readable; the other files were linted");
-        Self {
-            diagnostics: vec![diagnostic],
-            io_error: true,
-            ..Self::empty(file)
-        }
+        let diagnostic =
+            Diagnostic::file_level(file, &UnreadablePath::META, format!("cannot read `{file}`: {message}"))
+                .with_help("check that the path exists and is readable; the other files were linted");
+        Self { diagnostics: vec![diagnostic], io_error: true, ..Self::empty(file) }
     }
 
     fn problem(file: &str, problem: &ReadProblem, help: Option<&str>) -> Self {
@@ -145,23 +128,14 @@ impl FileOutcome {
         }
         let mut diagnostic = Diagnostic::file_level(file, &InvalidJson::META, problem.describe());
         diagnostic.help = Some(help.unwrap_or("save the file as UTF-8 JSON").to_string());
-        Self {
-            diagnostics: vec![diagnostic],
-            ..Self::empty(file)
-        }
+        Self { diagnostics: vec![diagnostic], ..Self::empty(file) }
     }
 }
 
 fn lint_target(target: &Target, settings: &Settings, options: RunOptions) -> FileOutcome {
     let file = display_path(&target.path);
     match read_text(&target.path, settings.max_file_size) {
-        Ok(text) => lint_text(
-            &file,
-            text,
-            target.explicit,
-            settings,
-            options.fix.then_some(target.path.as_path()),
-        ),
+        Ok(text) => lint_text(&file, text, target.explicit, settings, options.fix.then_some(target.path.as_path())),
         Err(problem) => {
             let report = match &problem {
                 ReadProblem::Io(_) => true,
@@ -173,20 +147,14 @@ fn lint_target(target: &Target, settings: &Settings, options: RunOptions) -> Fil
             if !report {
                 return FileOutcome::empty(&file);
             }
-            let help = matches!(problem, ReadProblem::TooLarge { .. })
-                .then_some("raise the limit with --max-file-size");
+            let help =
+                matches!(problem, ReadProblem::TooLarge { .. }).then_some("raise the limit with --max-file-size");
             FileOutcome::problem(&file, &problem, help)
         }
     }
 }
 
-fn lint_text(
-    file: &str,
-    text: Text,
-    explicit: bool,
-    settings: &Settings,
-    fix_path: Option<&Path>,
-) -> FileOutcome {
+fn lint_text(file: &str, text: Text, explicit: bool, settings: &Settings, fix_path: Option<&Path>) -> FileOutcome {
     let source: Arc<str> = Arc::from(text.text);
     let parsed = match parse(&source, text.body_start) {
         Ok(parsed) => parsed,
@@ -194,20 +162,7 @@ fn lint_text(
             if !explicit && !looks_like_ecs(source.as_bytes()) {
                 return FileOutcome::empty(file);
             }
-            let placer = Placer::new(file, &source, None);
-            let empty = source[text.body_start..].trim().is_empty();
-            let mut d = placer.at_span(
-                &InvalidJson::META,
-                error.span,
-                format!("invalid JSON: {}", error.message),
-            );
-            d.help = Some(if empty {
-                "write a task definition, or delete the file".into()
-            } else {
-                "fix the syntax; ECS accepts strict JSON only (no comments or trailing commas)"
-                    .into()
-            });
-            d.label = Some(error.message);
+            let d = syntax_diagnostic(&Placer::new(file, &source, None), &source, text.body_start, error);
             return FileOutcome {
                 diagnostics: vec![d],
                 source: Some(source),
@@ -223,53 +178,37 @@ fn lint_text(
         }
         let d = Diagnostic::file_level(file, &NotAnEcsDocument::META, "not an ECS document; nothing was checked")
             .with_help("ecslint recognises task definitions (register or describe output) and bare containerDefinitions arrays");
-        return FileOutcome {
-            diagnostics: vec![d],
-            ..FileOutcome::empty(file)
-        };
+        return FileOutcome { diagnostics: vec![d], ..FileOutcome::empty(file) };
     }
     if let Some(path) = fix_path
         && let Some(fixed) = fix::describe_to_register(&source, &parsed.root)
         && write_atomically(path, &fixed).is_ok()
     {
-        let mut outcome = lint_text(
-            file,
-            Text {
-                text: fixed,
-                body_start: text.body_start,
-            },
-            explicit,
-            settings,
-            None,
-        );
+        let mut outcome = lint_text(file, Text { text: fixed, body_start: text.body_start }, explicit, settings, None);
         outcome.fixed = true;
         return outcome;
     }
     let placer = Placer::new(file, &source, Some(&parsed.root));
     let mut diagnostics = Vec::new();
     if text.body_start > 0 {
-        diagnostics.push(placer.at_span(
-            &ByteOrderMark::META,
-            0..text.body_start,
-            "the file starts with a UTF-8 byte-order mark; the AWS CLI's JSON reader rejects it: \
-             Unexpected UTF-8 BOM (decode using utf-8-sig)"
-                .into(),
-        ));
+        diagnostics.push(
+            placer.at_span(
+                &ByteOrderMark::META,
+                0..text.body_start,
+                "the file starts with a UTF-8 byte-order mark; the AWS CLI rejects it: Error parsing parameter \
+             '--cli-input-json': Invalid JSON: Unexpected UTF-8 BOM (decode using utf-8-sig)"
+                    .into(),
+            ),
+        );
     }
     for dup in &parsed.duplicates {
         let mut d = placer.at_span(
             &DuplicateKey::META,
             dup.second.clone(),
-            format!(
-                "duplicate key `{}`; the last one wins and the first is silently ignored",
-                dup.key
-            ),
+            format!("duplicate key `{}`; the last one wins and the first is silently ignored", dup.key),
         );
         d.label = Some("defined again here".into());
-        d.labels.push(SpanLabel {
-            span: dup.first.clone(),
-            message: "first defined here".into(),
-        });
+        d.labels.push(SpanLabel { span: dup.first.clone(), message: "first defined here".into() });
         d.help = Some(format!("keep one `{}`", dup.key));
         d.pointer = crate::model::join(&dup.object_pointer, &dup.key);
         diagnostics.push(d);
@@ -279,12 +218,41 @@ fn lint_text(
             diagnostics.push(placer.finding(resource, &finding));
         }
     }
-    FileOutcome {
-        diagnostics,
-        source: Some(source),
-        is_ecs: true,
-        ..FileOutcome::empty(file)
+    FileOutcome { diagnostics, source: Some(source), is_ecs: true, ..FileOutcome::empty(file) }
+}
+
+/// A syntax error; an unquoted template placeholder (`${CPU}`, `{{image}}`) is an info that the
+/// file is a template, not an error in it.
+fn syntax_diagnostic(placer: &Placer<'_>, source: &str, body_start: usize, error: SyntaxError) -> Diagnostic {
+    // `{{x}}` fails at its second brace (the first opened an object).
+    let start = if source.get(error.span.start.saturating_sub(1)..).is_some_and(|a| a.starts_with("{{")) {
+        error.span.start - 1
+    } else {
+        error.span.start
+    };
+    let at = source.get(start..).unwrap_or_default();
+    if at.starts_with('$') || at.starts_with("{{") || at.starts_with("<%") {
+        let token: String =
+            at.chars().take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}' | ':')).collect();
+        let mut d = placer.at_span(
+            &InvalidJson::META,
+            start..start + token.len(),
+            format!("this is a template with an unquoted placeholder `{token}`; it was not linted"),
+        );
+        d.severity = Severity::Info;
+        d.help = Some("lint the rendered file, or quote the placeholder so the template is valid JSON".into());
+        d.label = Some("template placeholder".into());
+        return d;
     }
+    let empty = source[body_start..].trim().is_empty();
+    let mut d = placer.at_span(&InvalidJson::META, error.span, format!("invalid JSON: {}", error.message));
+    d.help = Some(if empty {
+        "write a task definition, or delete the file".into()
+    } else {
+        "fix the syntax; ECS accepts strict JSON only (no comments or trailing commas)".into()
+    });
+    d.label = Some(error.message);
+    d
 }
 
 /// Schema validation and every rule over one canonical resource.
@@ -318,21 +286,12 @@ struct Placer<'a> {
 
 impl<'a> Placer<'a> {
     fn new(file: &'a str, text: &'a str, root: Option<&'a Node>) -> Self {
-        Self {
-            file,
-            index: LineIndex::new(text),
-            root,
-        }
+        Self { file, index: LineIndex::new(text), root }
     }
 
     fn at_span(&self, rule: &'static RuleMeta, span: Span, message: String) -> Diagnostic {
         let (start, end) = self.index.range(&span);
-        Diagnostic {
-            span: Some(span),
-            start,
-            end,
-            ..Diagnostic::file_level(self.file, rule, message)
-        }
+        Diagnostic { span: Some(span), start, end, ..Diagnostic::file_level(self.file, rule, message) }
     }
 
     fn finding(&self, resource: &Resource, finding: &Finding) -> Diagnostic {
@@ -346,10 +305,7 @@ impl<'a> Placer<'a> {
         d.fixable = finding.rule.code == DescribeTaskDefinitionOutput::META.code;
         for label in &finding.labels {
             let span = self.resolve(&resource.origin.to_source(&label.pointer), label.part);
-            d.labels.push(SpanLabel {
-                span,
-                message: label.message.clone(),
-            });
+            d.labels.push(SpanLabel { span, message: label.message.clone() });
         }
         d
     }
@@ -378,26 +334,14 @@ impl<'a> Placer<'a> {
 
 /// The path relative to the working directory when it lies below it.
 pub fn display_path(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
-    relative
-        .as_deref()
-        .unwrap_or(path)
-        .to_string_lossy()
-        .into_owned()
+    let relative = std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    relative.as_deref().unwrap_or(path).to_string_lossy().into_owned()
 }
 
 /// Writes through a temporary file in the same directory and renames it over the original.
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.ecslint-fix.tmp"));
     std::fs::write(&tmp, text)?;
     if let Ok(meta) = std::fs::metadata(path) {

@@ -16,13 +16,8 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 5] = [
-        Category::Schema,
-        Category::Correctness,
-        Category::Security,
-        Category::Cost,
-        Category::Availability,
-    ];
+    pub const ALL: [Category; 5] =
+        [Category::Schema, Category::Correctness, Category::Security, Category::Cost, Category::Availability];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -6,13 +6,17 @@ use crate::input::detect::is_read_only_field;
 use crate::model::known::is_opaque;
 use crate::model::{Resource, Shape, join};
 use crate::rules::schema::{
-    DescribeTaskDefinitionOutput, InvalidEnumValue, InvalidType, MissingRequiredField,
-    PatternMismatch, UnknownField, ValueOutOfRange,
+    DescribeTaskDefinitionOutput, InvalidEnumValue, InvalidType, MissingRequiredField, PatternMismatch, UnknownField,
+    ValueOutOfRange,
 };
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, Validator};
 use serde_json::Value;
 use std::sync::OnceLock;
+
+/// Values outside the model's enums that AWS accepts. `networkMode: "default"` is the legacy
+/// Windows value (AWS's own aws-otel-collector examples use it; ansible/ansible#59597).
+const LEGACY_VALUES: [(&str, &str); 1] = [("networkMode", "default")];
 
 const REGISTER_TASK_DEFINITION: &str = include_str!("../schemas/ecs/register-task-definition.json");
 
@@ -30,10 +34,7 @@ impl Schema {
             .with_pattern_options(jsonschema::PatternOptions::regex())
             .build(&document)
             .expect("embedded schema compiles");
-        Self {
-            validator,
-            document,
-        }
+        Self { validator, document }
     }
 
     /// The `RegisterTaskDefinition` request schema, compiled once per process.
@@ -64,10 +65,7 @@ impl Schema {
 
     fn resolve<'a>(&'a self, mut node: &'a Value) -> &'a Value {
         while let Some(target) = node.get("$ref").and_then(Value::as_str) {
-            match target
-                .strip_prefix("#/$defs/")
-                .and_then(|name| self.document["$defs"].get(name))
-            {
+            match target.strip_prefix("#/$defs/").and_then(|name| self.document["$defs"].get(name)) {
                 Some(def) => node = def,
                 None => break,
             }
@@ -91,14 +89,7 @@ pub fn check_task_definition(resource: &Resource, cx: &mut LintContext<'_>) {
         if is_opaque(error.instance()) {
             continue;
         }
-        report(
-            schema,
-            resource,
-            &pointer,
-            error.instance(),
-            error.kind(),
-            cx,
-        );
+        report(schema, resource, &pointer, error.instance(), error.kind(), cx);
     }
 }
 
@@ -136,9 +127,7 @@ fn report(
                     .label(format!("unknown field `{key}`"));
                 builder = match did_you_mean(key, allowed.iter().copied()) {
                     Some(s) => builder.help(format!("did you mean `{s}`?")),
-                    None => {
-                        builder.help(format!("remove it; allowed here: {}", allowed.join(", ")))
-                    }
+                    None => builder.help(format!("remove it; allowed here: {}", allowed.join(", "))),
                 };
                 builder.emit();
             }
@@ -159,12 +148,11 @@ fn report(
         }
         ValidationErrorKind::Type { kind } => {
             let expected = type_names(kind);
-            let found = json_type(instance);
             let mut builder = cx
                 .report(&InvalidType, pointer)
                 .message(format!(
-                    "`{field}` must be {expected}, found {found} {}; AWS rejects it: Invalid type for parameter {param}",
-                    short(instance)
+                    "`{field}` must be {expected}, found {}; AWS rejects it: Invalid type for parameter {param}",
+                    found_text(instance)
                 ))
                 .label(format!("expected {expected}"));
             builder = match (instance, expected.as_str()) {
@@ -175,30 +163,26 @@ fn report(
                 (Value::String(s), "a boolean") if s == "true" || s == "false" => {
                     builder.help(format!("remove the quotes: {s}"))
                 }
-                (Value::Null, _) => builder.help(format!(
-                    "remove `{field}` or give it a value; AWS rejects null"
-                )),
-                (Value::Object(_), "an array") => builder.help(
-                    "write a list of objects, e.g. [{\"name\": \"KEY\", \"value\": \"VAL\"}]",
-                ),
+                (Value::Null, _) => builder.help(format!("remove `{field}` or give it a value; AWS rejects null")),
+                (Value::Object(_), "an array") => {
+                    builder.help("write a list of objects, e.g. [{\"name\": \"KEY\", \"value\": \"VAL\"}]")
+                }
                 _ => builder.help(format!("write `{field}` as {expected}")),
             };
             builder.emit();
         }
         ValidationErrorKind::Enum { options } => {
-            let options: Vec<&str> = options
-                .as_array()
-                .map(|o| o.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
-            let value = instance.as_str().unwrap_or_default();
+            // A non-string already has a type finding; a legacy value AWS still accepts is fine.
+            let Some(value) = instance.as_str() else { return };
+            if LEGACY_VALUES.contains(&(field.as_str(), value)) {
+                return;
+            }
+            let options: Vec<&str> =
+                options.as_array().map(|o| o.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
             let suggestion = did_you_mean(value, options.iter().copied());
             let mut builder = cx
                 .report(&InvalidEnumValue, pointer)
-                .message(format!(
-                    "{} is not a valid `{field}`; valid values: {}",
-                    short(instance),
-                    options.join(", ")
-                ))
+                .message(format!("{} is not a valid `{field}`; valid values: {}", short(instance), options.join(", ")))
                 .label("not an allowed value");
             builder = match suggestion {
                 Some(s) => builder.help(format!("did you mean `{s}`?")),
@@ -208,10 +192,7 @@ fn report(
         }
         ValidationErrorKind::Pattern { pattern } => {
             cx.report(&PatternMismatch, pointer)
-                .message(format!(
-                    "{} in `{field}` contains characters AWS does not allow here",
-                    short(instance)
-                ))
+                .message(format!("{} in `{field}` contains characters AWS does not allow here", short(instance)))
                 .label("invalid characters")
                 .help(format!("use only characters matching {pattern}"))
                 .emit();
@@ -223,10 +204,7 @@ fn report(
             cx.report(&ValueOutOfRange, pointer)
                 .message(format!("`{field}` {limit}, found {}", measure(instance)))
                 .label(limit.clone())
-                .help(format!(
-                    "change `{field}` so that it {}",
-                    limit.replacen("must ", "", 1)
-                ))
+                .help(format!("change `{field}` so that it {}", limit.replacen("must ", "", 1)))
                 .emit();
         }
     }
@@ -234,14 +212,10 @@ fn report(
 
 fn range_text(kind: &ValidationErrorKind) -> Option<String> {
     Some(match kind {
-        ValidationErrorKind::MinLength { limit } => {
-            format!("must be at least {limit} characters long")
-        }
-        ValidationErrorKind::MaxLength { limit } => {
-            format!("must be at most {limit} characters long")
-        }
-        ValidationErrorKind::MinItems { limit } => format!("must have at least {limit} items"),
-        ValidationErrorKind::MaxItems { limit } => format!("must have at most {limit} items"),
+        ValidationErrorKind::MinLength { limit } => format!("must be at least {} long", count(*limit, "character")),
+        ValidationErrorKind::MaxLength { limit } => format!("must be at most {} long", count(*limit, "character")),
+        ValidationErrorKind::MinItems { limit } => format!("must have at least {}", count(*limit, "item")),
+        ValidationErrorKind::MaxItems { limit } => format!("must have at most {}", count(*limit, "item")),
         ValidationErrorKind::Minimum { limit } => format!("must be at least {limit}"),
         ValidationErrorKind::Maximum { limit } => format!("must be at most {limit}"),
         ValidationErrorKind::MinProperties { .. } | ValidationErrorKind::MaxProperties { .. } => {
@@ -253,11 +227,15 @@ fn range_text(kind: &ValidationErrorKind) -> Option<String> {
 
 fn measure(instance: &Value) -> String {
     match instance {
-        Value::String(s) => format!("{} characters", s.chars().count()),
-        Value::Array(a) => format!("{} items", a.len()),
-        Value::Object(o) => format!("{} fields", o.len()),
+        Value::String(s) => count(s.chars().count() as u64, "character"),
+        Value::Array(a) => count(a.len() as u64, "item"),
+        Value::Object(o) => count(o.len() as u64, "field"),
         other => other.to_string(),
     }
+}
+
+fn count(n: u64, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// The last named segment of a pointer (`/containerDefinitions/0/cpu` → `cpu`).
@@ -317,19 +295,23 @@ fn json_type(v: &Value) -> &'static str {
     }
 }
 
+/// `integer 256`, `string "80"`, `null`, `an object`.
+fn found_text(v: &Value) -> String {
+    match v {
+        Value::Null | Value::Object(_) | Value::Array(_) => short(v),
+        _ => format!("{} {}", json_type(v), short(v)),
+    }
+}
+
 /// A short rendering of a value for messages.
 fn short(v: &Value) -> String {
     match v {
         Value::Object(_) => "an object".into(),
         Value::Array(_) => "an array".into(),
-        Value::Null => String::new(),
+        Value::Null => "null".into(),
         other => {
             let s = other.to_string();
-            if s.chars().count() > 40 {
-                format!("{}…", s.chars().take(40).collect::<String>())
-            } else {
-                s
-            }
+            if s.chars().count() > 40 { format!("{}…", s.chars().take(40).collect::<String>()) } else { s }
         }
     }
 }
@@ -364,10 +346,7 @@ mod tests {
     #[test]
     fn suggestions_and_paths() {
         assert_eq!(
-            did_you_mean(
-                "memoryReservaton",
-                ["memory", "memoryReservation"].into_iter()
-            ),
+            did_you_mean("memoryReservaton", ["memory", "memoryReservation"].into_iter()),
             Some("memoryReservation")
         );
         assert_eq!(did_you_mean("TCP", ["tcp", "udp"].into_iter()), Some("tcp"));
@@ -378,11 +357,7 @@ mod tests {
         );
         assert_eq!(botocore_path(""), "input");
         let schema = Schema::register_task_definition();
-        assert!(
-            schema
-                .properties_at("/containerDefinitions/0")
-                .contains(&"memoryReservation")
-        );
+        assert!(schema.properties_at("/containerDefinitions/0").contains(&"memoryReservation"));
         assert!(schema.properties_at("").contains(&"family"));
     }
 }

@@ -12,9 +12,6 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self {
-            fail_on: Severity::Error,
-            max_file_size: 32 * 1024 * 1024,
-        }
+        Self { fail_on: Severity::Error, max_file_size: 32 * 1024 * 1024 }
     }
 }

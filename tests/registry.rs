@@ -9,18 +9,11 @@ fn codes_are_sorted_unique_and_well_formed() {
     let name = regex::Regex::new(r"^[a-z0-9]+(-[a-z0-9]+)*$").unwrap();
     let mut codes = HashSet::new();
     let mut names = HashSet::new();
-    let order = |c: &str| {
-        ["SCH", "COR", "SEC", "COST", "HA"]
-            .iter()
-            .position(|p| c.contains(&format!("-{p}-")))
-            .unwrap()
-    };
+    let order =
+        |c: &str| ["SCH", "COR", "SEC", "COST", "HA"].iter().position(|p| c.contains(&format!("-{p}-"))).unwrap();
     for pair in ALL.windows(2) {
         let (a, b) = (pair[0].meta().code, pair[1].meta().code);
-        assert!(
-            (order(a), a) < (order(b), b),
-            "ALL must be sorted by category then code: {a} before {b}"
-        );
+        assert!((order(a), a) < (order(b), b), "ALL must be sorted by category then code: {a} before {b}");
     }
     for rule in ALL {
         let m = rule.meta();
@@ -44,9 +37,7 @@ fn every_page_belongs_to_a_rule() {
         if name == "README.md" {
             continue;
         }
-        let code = name
-            .strip_suffix(".md")
-            .expect("only Markdown pages in rules/");
+        let code = name.strip_suffix(".md").expect("only Markdown pages in rules/");
         assert!(codes.contains(code), "rules/{name} has no rule");
     }
 }
@@ -60,8 +51,5 @@ fn rules_index_is_fresh() {
         std::fs::write(path, &expected).unwrap();
     }
     let actual = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        actual == expected,
-        "rules/README.md is stale: run `UPDATE_RULES_INDEX=1 cargo test --test registry`"
-    );
+    assert!(actual == expected, "rules/README.md is stale: run `UPDATE_RULES_INDEX=1 cargo test --test registry`");
 }

@@ -5,14 +5,8 @@
 use ecslint::output::{Format, Style, render};
 use ecslint::{Category, Report, Settings, lint_source};
 
-const SECTIONS: [&str; 6] = [
-    "## What it does",
-    "## Why is this bad?",
-    "## Example",
-    "## Use instead",
-    "## Options",
-    "## References",
-];
+const SECTIONS: [&str; 6] =
+    ["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Options", "## References"];
 
 /// Rules whose problem cannot be shown as a JSON example (file-system or byte-level input).
 const NO_EXAMPLES: [&str; 3] = ["ECS-SCH-010", "ECS-SCH-011", "ECS-SCH-012"];
@@ -28,21 +22,12 @@ fn blocks<'a>(doc: &'a str, tag: &str) -> Vec<&'a str> {
 }
 
 fn lint(text: &str) -> Report {
-    lint_source(
-        "example.json",
-        text.as_bytes().to_vec(),
-        &Settings::default(),
-    )
+    lint_source("example.json", text.as_bytes().to_vec(), &Settings::default())
 }
 
 /// Panics with every collected problem at once, so one run shows them all.
 fn report_problems(problems: Vec<String>) {
-    assert!(
-        problems.is_empty(),
-        "{} problem(s):\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
 }
 
 #[test]
@@ -52,19 +37,13 @@ fn every_page_follows_the_skeleton() {
         let meta = rule.meta();
         let title = format!("# {} ({})\n", meta.name, meta.code);
         if !meta.doc.starts_with(&title) {
-            problems.push(format!(
-                "{}: page must start with `{}`",
-                meta.code,
-                title.trim()
-            ));
+            problems.push(format!("{}: page must start with `{}`", meta.code, title.trim()));
         }
         let mut last = 0;
         for section in SECTIONS {
             match meta.doc.find(&format!("\n{section}\n")) {
                 None => problems.push(format!("{}: missing `{section}`", meta.code)),
-                Some(at) if at < last => {
-                    problems.push(format!("{}: `{section}` out of order", meta.code))
-                }
+                Some(at) if at < last => problems.push(format!("{}: `{section}` out of order", meta.code)),
                 Some(at) => last = at,
             }
         }
@@ -85,10 +64,7 @@ fn examples_trigger_or_pass_their_rule() {
             continue;
         }
         if bad.is_empty() || good.is_empty() {
-            problems.push(format!(
-                "{}: needs `json bad` and `json good` examples",
-                meta.code
-            ));
+            problems.push(format!("{}: needs `json bad` and `json good` examples", meta.code));
         }
         for example in &bad {
             let report = lint(example);
@@ -103,10 +79,7 @@ fn examples_trigger_or_pass_their_rule() {
                     .map(|d| &d.message)
                     .collect();
                 if !schema.is_empty() {
-                    problems.push(format!(
-                        "{}: bad example has schema findings: {schema:?}",
-                        meta.code
-                    ));
+                    problems.push(format!("{}: bad example has schema findings: {schema:?}", meta.code));
                 }
             }
         }
@@ -119,10 +92,7 @@ fn examples_trigger_or_pass_their_rule() {
                 .map(|d| format!("{} {}", d.rule.code, d.message))
                 .collect();
             if !noise.is_empty() {
-                problems.push(format!(
-                    "{}: good example has findings: {noise:?}",
-                    meta.code
-                ));
+                problems.push(format!("{}: good example has findings: {noise:?}", meta.code));
             }
         }
     }
@@ -138,14 +108,7 @@ fn snapshot_of_each_rule_on_its_bad_example() {
         };
         let mut report = lint(example);
         report.diagnostics.retain(|d| d.rule.code == meta.code);
-        let text = render(
-            Format::Human,
-            &report,
-            Style {
-                color: false,
-                width: 100,
-            },
-        );
+        let text = render(Format::Human, &report, Style { color: false, width: 100 });
         insta::assert_snapshot!(meta.code, text);
     }
 }

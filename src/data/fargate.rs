@@ -31,9 +31,7 @@ impl MemoryChoices {
     pub fn allows(&self, memory: u64) -> bool {
         match self {
             MemoryChoices::List(values) => values.contains(&memory),
-            MemoryChoices::Range { min, max, step } => {
-                (*min..=*max).contains(&memory) && (memory - min) % step == 0
-            }
+            MemoryChoices::Range { min, max, step } => (*min..=*max).contains(&memory) && (memory - min) % step == 0,
         }
     }
 
@@ -51,73 +49,18 @@ impl MemoryChoices {
     }
 }
 
-pub const SOURCE: &str = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size";
+pub const SOURCE: &str =
+    "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size";
 
 pub static SIZES: &[FargateSize] = &[
-    FargateSize {
-        cpu: 256,
-        memory: MemoryChoices::List(&[512, 1024, 2048]),
-        linux_only: true,
-    },
-    FargateSize {
-        cpu: 512,
-        memory: MemoryChoices::Range {
-            min: 1024,
-            max: 4096,
-            step: 1024,
-        },
-        linux_only: true,
-    },
-    FargateSize {
-        cpu: 1024,
-        memory: MemoryChoices::Range {
-            min: 2048,
-            max: 8192,
-            step: 1024,
-        },
-        linux_only: false,
-    },
-    FargateSize {
-        cpu: 2048,
-        memory: MemoryChoices::Range {
-            min: 4096,
-            max: 16384,
-            step: 1024,
-        },
-        linux_only: false,
-    },
-    FargateSize {
-        cpu: 4096,
-        memory: MemoryChoices::Range {
-            min: 8192,
-            max: 30720,
-            step: 1024,
-        },
-        linux_only: false,
-    },
-    FargateSize {
-        cpu: 8192,
-        memory: MemoryChoices::Range {
-            min: 16384,
-            max: 61440,
-            step: 4096,
-        },
-        linux_only: false,
-    },
-    FargateSize {
-        cpu: 16384,
-        memory: MemoryChoices::Range {
-            min: 32768,
-            max: 122880,
-            step: 8192,
-        },
-        linux_only: false,
-    },
-    FargateSize {
-        cpu: 32768,
-        memory: MemoryChoices::List(&[61440, 122880, 249856]),
-        linux_only: false,
-    },
+    FargateSize { cpu: 256, memory: MemoryChoices::List(&[512, 1024, 2048]), linux_only: true },
+    FargateSize { cpu: 512, memory: MemoryChoices::Range { min: 1024, max: 4096, step: 1024 }, linux_only: true },
+    FargateSize { cpu: 1024, memory: MemoryChoices::Range { min: 2048, max: 8192, step: 1024 }, linux_only: false },
+    FargateSize { cpu: 2048, memory: MemoryChoices::Range { min: 4096, max: 16384, step: 1024 }, linux_only: false },
+    FargateSize { cpu: 4096, memory: MemoryChoices::Range { min: 8192, max: 30720, step: 1024 }, linux_only: false },
+    FargateSize { cpu: 8192, memory: MemoryChoices::Range { min: 16384, max: 61440, step: 4096 }, linux_only: false },
+    FargateSize { cpu: 16384, memory: MemoryChoices::Range { min: 32768, max: 122880, step: 8192 }, linux_only: false },
+    FargateSize { cpu: 32768, memory: MemoryChoices::List(&[61440, 122880, 249856]), linux_only: false },
 ];
 
 /// The size entry for a CPU value.
@@ -127,11 +70,7 @@ pub fn size_for_cpu(cpu: u64) -> Option<&'static FargateSize> {
 
 /// CPU values that allow the given memory.
 pub fn cpus_for_memory(memory: u64) -> Vec<u64> {
-    SIZES
-        .iter()
-        .filter(|s| s.memory.allows(memory))
-        .map(|s| s.cpu)
-        .collect()
+    SIZES.iter().filter(|s| s.memory.allows(memory)).map(|s| s.cpu).collect()
 }
 
 #[cfg(test)]

@@ -8,14 +8,8 @@ use serde_json::{Value, json};
 const CONTAINER_KEYS: [&str; 3] = ["name", "image", "essential"];
 
 /// Task-definition keys that mark an object as a register request even without containers.
-const TASK_KEYS: [&str; 6] = [
-    "taskRoleArn",
-    "executionRoleArn",
-    "networkMode",
-    "requiresCompatibilities",
-    "cpu",
-    "memory",
-];
+const TASK_KEYS: [&str; 6] =
+    ["taskRoleArn", "executionRoleArn", "networkMode", "requiresCompatibilities", "cpu", "memory"];
 
 /// The canonical resources in a parsed document; empty when it is not an ECS document.
 pub fn detect(root: &Node) -> Vec<Resource> {
@@ -54,9 +48,7 @@ fn is_task_definition(node: &Node) -> bool {
 
 fn is_container_array(items: &[Node]) -> bool {
     !items.is_empty()
-        && items
-            .iter()
-            .all(|item| CONTAINER_KEYS.iter().any(|k| item.get(k).is_some()))
+        && items.iter().all(|item| CONTAINER_KEYS.iter().any(|k| item.get(k).is_some()))
         && items.iter().any(|item| item.get("image").is_some())
         && items.iter().all(|item| item.get("value").is_none())
 }
@@ -79,9 +71,7 @@ pub fn is_read_only_field(key: &str) -> bool {
 
 /// True when the canonical value still carries describe-output fields.
 pub fn has_read_only_fields(value: &Value) -> bool {
-    value
-        .as_object()
-        .is_some_and(|m| m.keys().any(|k| is_read_only_field(k)))
+    value.as_object().is_some_and(|m| m.keys().any(|k| is_read_only_field(k)))
 }
 
 #[cfg(test)]
@@ -90,30 +80,18 @@ mod tests {
     use crate::input::json::parse;
 
     fn shapes(text: &str) -> Vec<Shape> {
-        detect(&parse(text, 0).unwrap().root)
-            .into_iter()
-            .map(|r| r.shape)
-            .collect()
+        detect(&parse(text, 0).unwrap().root).into_iter().map(|r| r.shape).collect()
     }
 
     #[test]
     fn recognises_each_shape_by_content() {
-        assert_eq!(
-            shapes(r#"{"family": "a", "containerDefinitions": []}"#),
-            [Shape::RegisterRequest]
-        );
+        assert_eq!(shapes(r#"{"family": "a", "containerDefinitions": []}"#), [Shape::RegisterRequest]);
         assert_eq!(
             shapes(r#"{"taskDefinition": {"family": "a", "containerDefinitions": []}}"#),
             [Shape::DescribeOutput]
         );
-        assert_eq!(
-            shapes(r#"[{"name": "a", "image": "nginx"}]"#),
-            [Shape::ContainerArray]
-        );
-        assert_eq!(
-            shapes(r#"{"family": "a", "cpu": "256"}"#),
-            [Shape::RegisterRequest]
-        );
+        assert_eq!(shapes(r#"[{"name": "a", "image": "nginx"}]"#), [Shape::ContainerArray]);
+        assert_eq!(shapes(r#"{"family": "a", "cpu": "256"}"#), [Shape::RegisterRequest]);
     }
 
     #[test]

@@ -27,15 +27,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Target>, Vec<WalkError>) {
     let mut errors = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Err(e) => errors.push(WalkError {
-                path: path.clone(),
-                message: super::read::io_message(&e),
-            }),
+            Err(e) => errors.push(WalkError { path: path.clone(), message: super::read::io_message(&e) }),
             Ok(meta) if meta.is_dir() => walk(path, &mut targets, &mut errors),
-            Ok(_) => targets.push(Target {
-                path: path.clone(),
-                explicit: true,
-            }),
+            Ok(_) => targets.push(Target { path: path.clone(), explicit: true }),
         }
     }
     targets.sort_by(|a, b| a.path.cmp(&b.path));
@@ -58,16 +52,8 @@ fn walk(root: &Path, targets: &mut Vec<Target>, errors: &mut Vec<WalkError>) {
             Ok(entry) => {
                 let path = entry.path();
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if is_file
-                    && path
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| EXTENSIONS.contains(&e))
-                {
-                    targets.push(Target {
-                        path: clean(path),
-                        explicit: false,
-                    });
+                if is_file && path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e)) {
+                    targets.push(Target { path: clean(path), explicit: false });
                 }
             }
             Err(err) => errors.push(walk_error(root, err)),
@@ -77,9 +63,7 @@ fn walk(root: &Path, targets: &mut Vec<Target>, errors: &mut Vec<WalkError>) {
 
 /// `./a/b.json` → `a/b.json`, so displayed paths are stable.
 fn clean(path: &Path) -> PathBuf {
-    path.strip_prefix(".")
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(".").map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn walk_error(root: &Path, err: ignore::Error) -> WalkError {
@@ -92,14 +76,10 @@ fn walk_error(root: &Path, err: ignore::Error) -> WalkError {
                 path = p.clone();
                 current = err;
             }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-                current = err
-            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => current = err,
             ignore::Error::Loop { child, .. } => {
                 path = child.clone();
-                message =
-                    "symlink loop: this link points back to one of its own parent directories"
-                        .into();
+                message = "symlink loop: this link points back to one of its own parent directories".into();
                 break;
             }
             ignore::Error::Io(e) => {
@@ -112,8 +92,5 @@ fn walk_error(root: &Path, err: ignore::Error) -> WalkError {
             }
         }
     }
-    WalkError {
-        path: clean(&path),
-        message,
-    }
+    WalkError { path: clean(&path), message }
 }

@@ -7,9 +7,7 @@ use super::json::{Member, Node, NodeKind, Span};
 /// The fixed text, or `None` when there is nothing safe to fix.
 pub fn describe_to_register(text: &str, root: &Node) -> Option<String> {
     let (object, wrapped) = match root.get("taskDefinition") {
-        Some(inner) if matches!(inner.kind, NodeKind::Object(_)) && only_wrapper_keys(root) => {
-            (inner, true)
-        }
+        Some(inner) if matches!(inner.kind, NodeKind::Object(_)) && only_wrapper_keys(root) => (inner, true),
         _ => (root, false),
     };
     let NodeKind::Object(members) = &object.kind else {
@@ -27,25 +25,16 @@ pub fn describe_to_register(text: &str, root: &Node) -> Option<String> {
     }
     inner.push_str(&text[cursor..object.span.end]);
     if !wrapped {
-        return Some(format!(
-            "{}{inner}{}",
-            &text[..object.span.start],
-            &text[object.span.end..]
-        ));
+        return Some(format!("{}{inner}{}", &text[..object.span.start], &text[object.span.end..]));
     }
     let indent = indentation_of(text, object.span.end - 1);
     let mut out = dedent(&inner, indent);
-    if let Some(tags) = root
-        .get("tags")
-        .filter(|t| matches!(&t.kind, NodeKind::Array(a) if !a.is_empty()))
+    if let Some(tags) = root.get("tags").filter(|t| matches!(&t.kind, NodeKind::Array(a) if !a.is_empty()))
         && object.get("tags").is_none()
     {
         let close = out.rfind('}').unwrap_or(out.len());
         let body = out[..close].trim_end().to_string();
-        let tags_text = dedent(
-            &text[tags.span.clone()],
-            indentation_of(text, tags.span.end - 1).saturating_sub(2),
-        );
+        let tags_text = dedent(&text[tags.span.clone()], indentation_of(text, tags.span.end - 1).saturating_sub(2));
         out = format!("{body},\n  \"tags\": {tags_text}\n}}");
     }
     let trailing = if text.ends_with('\n') { "\n" } else { "" };
@@ -92,10 +81,7 @@ fn merge(mut spans: Vec<Span>) -> Vec<Span> {
 /// Leading spaces of the line holding `offset`.
 fn indentation_of(text: &str, offset: usize) -> usize {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..]
-        .bytes()
-        .take_while(|&b| b == b' ')
-        .count()
+    text[line_start..].bytes().take_while(|&b| b == b' ').count()
 }
 
 /// Removes up to `n` leading spaces from every line but the first.
@@ -123,21 +109,14 @@ mod tests {
     fn unwraps_and_strips_preserving_layout() {
         let text = "{\n  \"taskDefinition\": {\n    \"taskDefinitionArn\": \"arn:x\",\n    \"family\": \"web\",\n    \"revision\": 3,\n    \"containerDefinitions\": [],\n    \"status\": \"ACTIVE\"\n  },\n  \"tags\": []\n}\n";
         let fixed = fix(text).unwrap();
-        assert_eq!(
-            fixed,
-            "{\n  \"family\": \"web\",\n  \"containerDefinitions\": []\n}\n"
-        );
+        assert_eq!(fixed, "{\n  \"family\": \"web\",\n  \"containerDefinitions\": []\n}\n");
         assert_eq!(fix(&fixed), None, "idempotent");
     }
 
     #[test]
     fn strips_unwrapped_read_only_fields() {
-        let text =
-            r#"{"revision": 1, "family": "a", "containerDefinitions": [], "status": "ACTIVE"}"#;
-        assert_eq!(
-            fix(text).unwrap(),
-            r#"{"family": "a", "containerDefinitions": []}"#
-        );
+        let text = r#"{"revision": 1, "family": "a", "containerDefinitions": [], "status": "ACTIVE"}"#;
+        assert_eq!(fix(text).unwrap(), r#"{"family": "a", "containerDefinitions": []}"#);
     }
 
     #[test]

@@ -61,18 +61,10 @@ pub struct Parsed {
 
 /// Parses `text` starting at byte `start` (past a byte-order mark, for example).
 pub fn parse(text: &str, start: usize) -> Result<Parsed, SyntaxError> {
-    let mut parser = Parser {
-        bytes: text.as_bytes(),
-        text,
-        pos: start,
-        duplicates: Vec::new(),
-    };
+    let mut parser = Parser { bytes: text.as_bytes(), text, pos: start, duplicates: Vec::new() };
     parser.skip_ws();
     if parser.pos >= parser.bytes.len() {
-        return Err(SyntaxError {
-            message: "the file is empty".into(),
-            span: start..start,
-        });
+        return Err(SyntaxError { message: "the file is empty".into(), span: start..start });
     }
     let mut pointer = String::new();
     let root = parser.value(0, &mut pointer)?;
@@ -80,10 +72,7 @@ pub fn parse(text: &str, start: usize) -> Result<Parsed, SyntaxError> {
     if parser.pos < parser.bytes.len() {
         return Err(parser.error_here("unexpected content after the end of the JSON document"));
     }
-    Ok(Parsed {
-        root,
-        duplicates: parser.duplicates,
-    })
+    Ok(Parsed { root, duplicates: parser.duplicates })
 }
 
 struct Parser<'a> {
@@ -106,10 +95,7 @@ impl Parser<'_> {
 
     /// The span of the character at the cursor (one whole UTF-8 character, or empty at the end).
     fn char_span(&self) -> Span {
-        let len = self.text[self.pos.min(self.text.len())..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8);
+        let len = self.text[self.pos.min(self.text.len())..].chars().next().map_or(0, char::len_utf8);
         self.pos..self.pos + len
     }
 
@@ -119,10 +105,7 @@ impl Parser<'_> {
             Some(c) if c.is_control() => format!("{c:?}"),
             Some(c) => format!("`{c}`"),
         };
-        SyntaxError {
-            message: format!("{message}, found {found}"),
-            span: self.char_span(),
-        }
+        SyntaxError { message: format!("{message}, found {found}"), span: self.char_span() }
     }
 
     fn value(&mut self, depth: usize, pointer: &mut String) -> Result<Node, SyntaxError> {
@@ -145,10 +128,7 @@ impl Parser<'_> {
             Some(b'\'') => return Err(self.error_here("strings must use double quotes")),
             _ => return Err(self.error_here("expected a JSON value")),
         };
-        Ok(Node {
-            span: start..self.pos,
-            kind,
-        })
+        Ok(Node { span: start..self.pos, kind })
     }
 
     fn literal(&mut self, word: &str, kind: NodeKind) -> Result<NodeKind, SyntaxError> {
@@ -167,10 +147,7 @@ impl Parser<'_> {
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Node {
-                span: start..self.pos,
-                kind: NodeKind::Object(members),
-            });
+            return Ok(Node { span: start..self.pos, kind: NodeKind::Object(members) });
         }
         loop {
             self.skip_ws();
@@ -203,20 +180,13 @@ impl Parser<'_> {
                     second: key_span.clone(),
                 });
             }
-            members.push(Member {
-                key,
-                key_span,
-                value,
-            });
+            members.push(Member { key, key_span, value });
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Node {
-                        span: start..self.pos,
-                        kind: NodeKind::Object(members),
-                    });
+                    return Ok(Node { span: start..self.pos, kind: NodeKind::Object(members) });
                 }
                 _ => return Err(self.error_here("expected `,` or `}` after an object member")),
             }
@@ -230,10 +200,7 @@ impl Parser<'_> {
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Node {
-                span: start..self.pos,
-                kind: NodeKind::Array(items),
-            });
+            return Ok(Node { span: start..self.pos, kind: NodeKind::Array(items) });
         }
         loop {
             self.skip_ws();
@@ -250,10 +217,7 @@ impl Parser<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Node {
-                        span: start..self.pos,
-                        kind: NodeKind::Array(items),
-                    });
+                    return Ok(Node { span: start..self.pos, kind: NodeKind::Array(items) });
                 }
                 _ => return Err(self.error_here("expected `,` or `]` after an array element")),
             }
@@ -267,10 +231,7 @@ impl Parser<'_> {
         let mut run_start = self.pos;
         loop {
             let Some(b) = self.peek() else {
-                return Err(SyntaxError {
-                    message: "unterminated string".into(),
-                    span: open..self.bytes.len(),
-                });
+                return Err(SyntaxError { message: "unterminated string".into(), span: open..self.bytes.len() });
             };
             match b {
                 b'"' => {
@@ -284,9 +245,9 @@ impl Parser<'_> {
                     run_start = self.pos;
                 }
                 0x00..=0x1f => {
-                    return Err(self.error_here(
-                        "control characters must be escaped inside strings (tabs and newlines too)",
-                    ));
+                    return Err(
+                        self.error_here("control characters must be escaped inside strings (tabs and newlines too)")
+                    );
                 }
                 _ => self.pos += 1,
             }
@@ -340,17 +301,11 @@ impl Parser<'_> {
         }
         self.pos += 4;
         // The four bytes are ASCII hex digits, so both conversions succeed.
-        Ok(std::str::from_utf8(digits)
-            .ok()
-            .and_then(|d| u32::from_str_radix(d, 16).ok())
-            .unwrap_or(0))
+        Ok(std::str::from_utf8(digits).ok().and_then(|d| u32::from_str_radix(d, 16).ok()).unwrap_or(0))
     }
 
     fn bad_escape(&self, start: usize, what: &str) -> SyntaxError {
-        SyntaxError {
-            message: format!("{what} in a string"),
-            span: start..self.pos.max(start + 1),
-        }
+        SyntaxError { message: format!("{what} in a string"), span: start..self.pos.max(start + 1) }
     }
 
     fn number(&mut self) -> Result<serde_json::Number, SyntaxError> {
@@ -371,10 +326,7 @@ impl Parser<'_> {
             return Err(self.error_here("expected digits in a number"));
         }
         if int_len > 1 && self.bytes[int_start] == b'0' {
-            return Err(SyntaxError {
-                message: "numbers must not have leading zeros".into(),
-                span: start..self.pos,
-            });
+            return Err(SyntaxError { message: "numbers must not have leading zeros".into(), span: start..self.pos });
         }
         let mut integer = true;
         if self.peek() == Some(b'.') {
@@ -403,13 +355,10 @@ impl Parser<'_> {
                 return Ok(u.into());
             }
         }
-        raw.parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-            .ok_or_else(|| SyntaxError {
-                message: format!("the number {raw} is out of range for a 64-bit float"),
-                span: start..self.pos,
-            })
+        raw.parse::<f64>().ok().and_then(serde_json::Number::from_f64).ok_or_else(|| SyntaxError {
+            message: format!("the number {raw} is out of range for a 64-bit float"),
+            span: start..self.pos,
+        })
     }
 }
 
@@ -511,10 +460,7 @@ mod tests {
             "\"\"",
             r#"{"big": 18446744073709551615, "neg": -9223372036854775808, "f": 1e300}"#,
         ] {
-            assert_eq!(
-                ok(text),
-                serde_json::from_str::<serde_json::Value>(text).unwrap()
-            );
+            assert_eq!(ok(text), serde_json::from_str::<serde_json::Value>(text).unwrap());
         }
     }
 

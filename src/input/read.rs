@@ -34,9 +34,7 @@ impl ReadProblem {
             ),
             ReadProblem::Binary => "the file is binary (it contains NUL bytes), not JSON".into(),
             ReadProblem::InvalidUtf8 { offset } => {
-                format!(
-                    "the file is not valid UTF-8 (invalid byte at offset {offset}); JSON must be UTF-8"
-                )
+                format!("the file is not valid UTF-8 (invalid byte at offset {offset}); JSON must be UTF-8")
             }
         }
     }
@@ -48,9 +46,7 @@ pub fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         NotFound => "no such file or directory".into(),
         PermissionDenied => "permission denied".into(),
-        _ if e.raw_os_error() == Some(40) => {
-            "too many levels of symbolic links (a symlink loop?)".into()
-        }
+        _ if e.raw_os_error() == Some(40) => "too many levels of symbolic links (a symlink loop?)".into(),
         _ => e.to_string(),
     }
 }
@@ -63,14 +59,9 @@ pub fn read_text(path: &Path, limit: u64) -> Result<Text, ReadProblem> {
         return Err(ReadProblem::TooLarge { size, limit });
     }
     let mut bytes = Vec::with_capacity(size as usize + 1);
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(ReadProblem::Io)?;
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(ReadProblem::Io)?;
     if bytes.len() as u64 > limit {
-        return Err(ReadProblem::TooLarge {
-            size: bytes.len() as u64,
-            limit,
-        });
+        return Err(ReadProblem::TooLarge { size: bytes.len() as u64, limit });
     }
     decode(bytes)
 }
@@ -80,9 +71,8 @@ pub fn decode(bytes: Vec<u8>) -> Result<Text, ReadProblem> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(ReadProblem::Binary);
     }
-    let text = String::from_utf8(bytes).map_err(|e| ReadProblem::InvalidUtf8 {
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| ReadProblem::InvalidUtf8 { offset: e.utf8_error().valid_up_to() })?;
     let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     Ok(Text { text, body_start })
 }
@@ -90,23 +80,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<Text, ReadProblem> {
 /// Cheap content sniff for files found by walking that could not be parsed: report them only
 /// when they look like ECS documents, so unrelated broken JSON in a repository stays quiet.
 pub fn looks_like_ecs(prefix: &[u8]) -> bool {
-    const MARKERS: [&[u8]; 5] = [
-        b"\"containerDefinitions\"",
-        b"\"taskDefinition\"",
-        b"\"taskDefinitionArn\"",
-        b"\"essential\"",
-        b"AWS::ECS::",
-    ];
-    MARKERS
-        .iter()
-        .any(|m| prefix.windows(m.len()).any(|w| w == *m))
+    const MARKERS: [&[u8]; 5] =
+        [b"\"containerDefinitions\"", b"\"taskDefinition\"", b"\"taskDefinitionArn\"", b"\"essential\"", b"AWS::ECS::"];
+    MARKERS.iter().any(|m| prefix.windows(m.len()).any(|w| w == *m))
 }
 
 /// Reads up to 64 KiB of a file for `looks_like_ecs`.
 pub fn sniff(path: &Path) -> bool {
     let mut buf = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(65536).read_to_end(&mut buf))
-        .is_ok()
-        && looks_like_ecs(&buf)
+    std::fs::File::open(path).and_then(|f| f.take(65536).read_to_end(&mut buf)).is_ok() && looks_like_ecs(&buf)
 }

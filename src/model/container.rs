@@ -54,9 +54,7 @@ impl<'a> Container<'a> {
 
     /// The elements of an array field (empty when absent or not an array).
     pub fn array(&self, key: &str) -> &'a [Value] {
-        self.get(key)
-            .and_then(Value::as_array)
-            .map_or(&[], Vec::as_slice)
+        self.get(key).and_then(Value::as_array).map_or(&[], Vec::as_slice)
     }
 
     /// The container's name, when known.
@@ -87,9 +85,6 @@ impl<'a> Container<'a> {
 
     /// `logConfiguration.logDriver`, when known.
     pub fn log_driver(&self) -> Option<&'a str> {
-        known_str(
-            self.get("logConfiguration")
-                .and_then(|l| l.get("logDriver")),
-        )
+        known_str(self.get("logConfiguration").and_then(|l| l.get("logDriver")))
     }
 }

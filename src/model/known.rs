@@ -8,10 +8,7 @@ pub fn is_placeholder(s: &str) -> bool {
     let b = s.as_bytes();
     b.iter().enumerate().any(|(i, &c)| match c {
         // ${VAR}, $VAR, $(cmd)
-        b'$' => matches!(
-            b.get(i + 1),
-            Some(b'{' | b'(' | b'A'..=b'Z' | b'a'..=b'z' | b'_')
-        ),
+        b'$' => matches!(b.get(i + 1), Some(b'{' | b'(' | b'A'..=b'Z' | b'a'..=b'z' | b'_')),
         // {{ var }} (Jinja, Go templates, Mustache)
         b'{' => b.get(i + 1) == Some(&b'{') && s[i..].contains("}}"),
         // <account-id>, <IMAGE_TAG>
@@ -21,10 +18,7 @@ pub fn is_placeholder(s: &str) -> bool {
 }
 
 fn is_angle_placeholder(rest: &[u8]) -> bool {
-    let len = rest
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
-        .count();
+    let len = rest.iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.')).count();
     len > 0 && rest.get(len) == Some(&b'>')
 }
 
@@ -61,23 +55,10 @@ mod tests {
 
     #[test]
     fn recognises_placeholders() {
-        for s in [
-            "${IMAGE}",
-            "repo:{{ tag }}",
-            "$IMAGE_TAG",
-            "arn:aws:iam::<account-id>:role/x",
-            "$(cat f)",
-        ] {
+        for s in ["${IMAGE}", "repo:{{ tag }}", "$IMAGE_TAG", "arn:aws:iam::<account-id>:role/x", "$(cat f)"] {
             assert!(is_placeholder(s), "{s}");
         }
-        for s in [
-            "nginx:1.25",
-            "CMD-SHELL",
-            "curl -f http://localhost/ || exit 1",
-            "a < b > c",
-            "cost $5",
-            "{}",
-        ] {
+        for s in ["nginx:1.25", "CMD-SHELL", "curl -f http://localhost/ || exit 1", "a < b > c", "cost $5", "{}"] {
             assert!(!is_placeholder(s), "{s}");
         }
     }

@@ -30,10 +30,7 @@ pub struct Origin {
 
 impl Origin {
     pub fn new(canonical_prefix: impl Into<String>, source_prefix: impl Into<String>) -> Self {
-        Self {
-            canonical_prefix: canonical_prefix.into(),
-            source_prefix: source_prefix.into(),
-        }
+        Self { canonical_prefix: canonical_prefix.into(), source_prefix: source_prefix.into() }
     }
 
     /// The source pointer for a canonical one; parts the source lacks map to the resource's root.

@@ -65,10 +65,7 @@ impl<'a> TaskDefinition<'a> {
 
     /// `runtimePlatform.operatingSystemFamily`, when known.
     pub fn os_family(&self) -> Option<&'a str> {
-        known_str(
-            self.get("runtimePlatform")
-                .and_then(|p| p.get("operatingSystemFamily")),
-        )
+        known_str(self.get("runtimePlatform").and_then(|p| p.get("operatingSystemFamily")))
     }
 
     pub fn is_windows(&self) -> bool {
@@ -105,9 +102,7 @@ impl<'a> TaskDefinition<'a> {
     fn size(&self, key: &str, unit: &str, per_unit: u64) -> Option<TaskSize> {
         match self.get(key)? {
             Value::Number(n) => Some(n.as_u64().map_or(TaskSize::Invalid, TaskSize::Units)),
-            Value::String(s) if known_str(self.get(key)).is_some() => {
-                Some(parse_size(s, unit, per_unit))
-            }
+            Value::String(s) if known_str(self.get(key)).is_some() => Some(parse_size(s, unit, per_unit)),
             _ => None,
         }
     }
@@ -116,13 +111,7 @@ impl<'a> TaskDefinition<'a> {
     pub fn containers(&self) -> Vec<Container<'a>> {
         self.get("containerDefinitions")
             .and_then(Value::as_array)
-            .map(|items| {
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| Container::new(v, i))
-                    .collect()
-            })
+            .map(|items| items.iter().enumerate().map(|(i, v)| Container::new(v, i)).collect())
             .unwrap_or_default()
     }
 
@@ -130,12 +119,7 @@ impl<'a> TaskDefinition<'a> {
     pub fn volume_names(&self) -> Vec<&'a str> {
         self.get("volumes")
             .and_then(Value::as_array)
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(|v| v.get("name").and_then(Value::as_str))
-                    .collect()
-            })
+            .map(|items| items.iter().filter_map(|v| v.get("name").and_then(Value::as_str)).collect())
             .unwrap_or_default()
     }
 }
@@ -185,13 +169,7 @@ mod tests {
     #[test]
     fn network_mode_defaults_to_bridge_on_linux_ec2() {
         assert_eq!(td(&json!({})).effective_network_mode(), Some("bridge"));
-        assert_eq!(
-            td(&json!({"requiresCompatibilities": ["FARGATE"]})).effective_network_mode(),
-            None
-        );
-        assert_eq!(
-            td(&json!({"networkMode": "awsvpc"})).effective_network_mode(),
-            Some("awsvpc")
-        );
+        assert_eq!(td(&json!({"requiresCompatibilities": ["FARGATE"]})).effective_network_mode(), None);
+        assert_eq!(td(&json!({"networkMode": "awsvpc"})).effective_network_mode(), Some("awsvpc"));
     }
 }

@@ -9,14 +9,8 @@ use std::fmt::Write;
 use std::sync::Arc;
 
 pub fn render(report: &Report, style: Style) -> String {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false);
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
     let mut out = String::new();
     for d in &report.diagnostics {
         let source = report.sources.get(&d.file).cloned();
@@ -27,12 +21,7 @@ pub fn render(report: &Report, style: Style) -> String {
 }
 
 /// One diagnostic, rendered by miette.
-pub fn render_one(
-    handler: &GraphicalReportHandler,
-    d: &Diagnostic,
-    source: Option<Arc<str>>,
-    out: &mut String,
-) {
+pub fn render_one(handler: &GraphicalReportHandler, d: &Diagnostic, source: Option<Arc<str>>, out: &mut String) {
     let mut md = MietteDiagnostic::new(d.message.clone())
         .with_code(format!("{}({})", d.rule.code, d.rule.name))
         .with_severity(match d.severity {
@@ -46,18 +35,10 @@ pub fn render_one(
     }
     let report = match (source, &d.span) {
         (Some(source), Some(span)) => {
-            let mut labels = vec![LabeledSpan::new_primary_with_span(
-                d.label.clone(),
-                span.clone(),
-            )];
-            labels.extend(
-                d.labels
-                    .iter()
-                    .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span.clone())),
-            );
+            let mut labels = vec![LabeledSpan::new_primary_with_span(d.label.clone(), span.clone())];
+            labels.extend(d.labels.iter().map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span.clone())));
             md = md.with_labels(labels);
-            miette::Report::new(md)
-                .with_source_code(NamedSource::new(&d.file, source).with_language("json"))
+            miette::Report::new(md).with_source_code(NamedSource::new(&d.file, source).with_language("json"))
         }
         _ => {
             md.message = format!("{}: {}", d.file, md.message);
@@ -71,11 +52,8 @@ pub fn render_one(
 
 /// `✖ 3 problems (2 errors, 1 warning, 0 infos) in 2 files` or a success line.
 pub fn summary(report: &Report) -> String {
-    let (errors, warnings, infos) = (
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
-        report.count(Severity::Info),
-    );
+    let (errors, warnings, infos) =
+        (report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info));
     let total = errors + warnings + infos;
     let files = plural(report.files, "ECS file");
     let mut line = if total == 0 {
@@ -97,9 +75,5 @@ pub fn summary(report: &Report) -> String {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }

@@ -47,10 +47,9 @@ pub static ALL: &[&dyn Rule] = &[
 
 /// Looks a rule up by code or name (case-insensitive).
 pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
-    ALL.iter().copied().find(|r| {
-        r.meta().code.eq_ignore_ascii_case(code_or_name)
-            || r.meta().name.eq_ignore_ascii_case(code_or_name)
-    })
+    ALL.iter()
+        .copied()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(code_or_name) || r.meta().name.eq_ignore_ascii_case(code_or_name))
 }
 
 /// The generated `rules/README.md`: every rule with its code, name, category, severity, summary.

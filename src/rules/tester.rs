@@ -11,23 +11,14 @@ pub fn lint(json: &str) -> Vec<Diagnostic> {
 
 /// The diagnostics of one rule.
 pub fn findings(code: &str, json: &str) -> Vec<Diagnostic> {
-    lint(json)
-        .into_iter()
-        .filter(|d| d.rule.code == code)
-        .collect()
+    lint(json).into_iter().filter(|d| d.rule.code == code).collect()
 }
 
 /// Asserts that `code` fires exactly `count` times and returns the messages.
 #[track_caller]
 pub fn assert_fires(code: &str, count: usize, json: &str) -> Vec<String> {
     let found = findings(code, json);
-    assert_eq!(
-        found.len(),
-        count,
-        "{code} fired {} times, expected {count}: {:#?}",
-        found.len(),
-        messages(&found)
-    );
+    assert_eq!(found.len(), count, "{code} fired {} times, expected {count}: {:#?}", found.len(), messages(&found));
     messages(&found)
 }
 
@@ -35,11 +26,7 @@ pub fn assert_fires(code: &str, count: usize, json: &str) -> Vec<String> {
 #[track_caller]
 pub fn assert_clean(code: &str, json: &str) {
     let found = findings(code, json);
-    assert!(
-        found.is_empty(),
-        "{code} fired unexpectedly: {:#?}",
-        messages(&found)
-    );
+    assert!(found.is_empty(), "{code} fired unexpectedly: {:#?}", messages(&found));
 }
 
 fn messages(found: &[Diagnostic]) -> Vec<String> {

@@ -65,10 +65,7 @@ impl Rule for InvalidFargateCpuMemory {
         if size.memory.allows(memory) {
             return;
         }
-        let fits: Vec<String> = fargate::cpus_for_memory(memory)
-            .iter()
-            .map(u64::to_string)
-            .collect();
+        let fits: Vec<String> = fargate::cpus_for_memory(memory).iter().map(u64::to_string).collect();
         let alternative = if fits.is_empty() {
             String::new()
         } else {
@@ -112,10 +109,7 @@ mod tests {
     #[test]
     fn rejects_invalid_pairs_with_the_aws_text() {
         let messages = assert_fires(CODE, 1, &td(r#""512""#, r#""512""#, ""));
-        assert!(
-            messages[0]
-                .contains("No Fargate configuration exists for given values: 512 CPU, 512 memory")
-        );
+        assert!(messages[0].contains("No Fargate configuration exists for given values: 512 CPU, 512 memory"));
         assert_fires(CODE, 1, &td(r#""8192""#, r#""18432""#, ""));
         assert_fires(CODE, 1, &td(r#""300""#, r#""1024""#, ""));
         assert_fires(CODE, 1, &td(r#""lots""#, r#""1024""#, ""));
@@ -123,8 +117,7 @@ mod tests {
 
     #[test]
     fn windows_needs_one_vcpu() {
-        let windows =
-            r#""runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"},"#;
+        let windows = r#""runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"},"#;
         assert_fires(CODE, 1, &td(r#""512""#, r#""1024""#, windows));
         assert_clean(CODE, &td(r#""1024""#, r#""2048""#, windows));
     }
