@@ -98,8 +98,11 @@ pub fn main() -> ExitCode {
 fn check(args: CheckArgs) -> u8 {
     let settings = Settings { fail_on: args.fail_on, max_file_size: args.max_file_size };
     let (stdin, paths): (Vec<_>, Vec<_>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
-    let mut report =
-        if paths.is_empty() { Report::default() } else { lint_paths(&paths, &settings, RunOptions { fix: args.fix }) };
+    let mut report = if paths.is_empty() {
+        Report::default()
+    } else {
+        lint_paths(&paths, &settings, RunOptions { fix: args.fix, discard_sources: args.format != Format::Human })
+    };
     if !stdin.is_empty() {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {

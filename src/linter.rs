@@ -66,12 +66,23 @@ impl Report {
 pub struct RunOptions {
     /// Apply safe fixes to the files before linting them.
     pub fix: bool,
+    /// Drop file texts once placed (formats that print no snippets): lower peak memory.
+    pub discard_sources: bool,
 }
 
 /// Lints files and directories.
 pub fn lint_paths(paths: &[PathBuf], settings: &Settings, options: RunOptions) -> Report {
     let (targets, walk_errors) = discover(paths);
-    let outcomes: Vec<FileOutcome> = targets.par_iter().map(|t| lint_target(t, settings, options)).collect();
+    let outcomes: Vec<FileOutcome> = targets
+        .par_iter()
+        .map(|t| {
+            let mut outcome = lint_target(t, settings, options);
+            if options.discard_sources {
+                outcome.source = None;
+            }
+            outcome
+        })
+        .collect();
     let mut report = Report::default();
     for error in walk_errors {
         let file = display_path(&error.path);
