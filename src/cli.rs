@@ -1,5 +1,6 @@
 //! The command line: `check`, `rule <CODE|NAME>`, `rules`.
 
+use crate::config::{self, ConfigError, Level};
 use crate::linter::{Report, RunOptions, lint_paths, lint_source};
 use crate::output::{Format, Style, render};
 use crate::rule::Severity;
@@ -45,9 +46,19 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Exit 1 when a finding at or above this severity remains.
-    #[arg(long, value_enum, default_value_t = Severity::Error)]
-    fail_on: Severity,
+    /// Exit 1 when a finding at or above this severity remains [default: error, or the config's].
+    #[arg(long, value_enum)]
+    fail_on: Option<Severity>,
+    /// Set rule levels, merged over the config file: `SELECTOR=LEVEL` where SELECTOR is `all`, a
+    /// category, a code or a name and LEVEL is error|warning|info|off. Repeatable.
+    #[arg(long = "rule", value_name = "SELECTOR=LEVEL", value_parser = parse_rule_level)]
+    rules: Vec<(String, Level)>,
+    /// Use this config file instead of discovering `ecslint.toml` / `.ecslint.toml`.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore config files.
+    #[arg(long)]
+    no_config: bool,
     /// Always exit 0 when linting succeeded (report-only jobs).
     #[arg(long)]
     exit_zero: bool,
@@ -96,7 +107,13 @@ pub fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let settings = Settings { fail_on: args.fail_on, max_file_size: args.max_file_size };
+    let settings = match settings_for(&args) {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprint!("{}", render_config_error(&error, use_color_stderr(args.color)));
+            return EXIT_ERROR;
+        }
+    };
     let (stdin, paths): (Vec<_>, Vec<_>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
     let mut report = if paths.is_empty() {
         Report::default()
@@ -121,6 +138,70 @@ fn check(args: CheckArgs) -> u8 {
         return EXIT_ERROR;
     }
     exit_code(&report, &settings, args.exit_zero)
+}
+
+/// Defaults, then the config file (given or discovered), then the command line.
+fn settings_for(args: &CheckArgs) -> Result<Settings, ConfigError> {
+    let defaults = Settings { max_file_size: args.max_file_size, ..Settings::default() };
+    let config_path = if args.no_config {
+        None
+    } else if let Some(path) = &args.config {
+        Some(path.clone())
+    } else {
+        let start = match (args.paths.first(), &args.stdin_filename) {
+            (Some(p), Some(name)) if p.as_os_str() == "-" => {
+                PathBuf::from(name).parent().map(PathBuf::from).unwrap_or_default()
+            }
+            (Some(p), _) if p.is_dir() => p.clone(),
+            (Some(p), _) => p.parent().map(PathBuf::from).unwrap_or_default(),
+            (None, _) => PathBuf::new(),
+        };
+        let start = if start.as_os_str().is_empty() { PathBuf::from(".") } else { start };
+        config::discover(&start)
+    };
+    let config = config_path.map(|p| config::load(&p)).transpose()?;
+    let mut settings = config::resolve(config, &args.rules, defaults);
+    if let Some(fail_on) = args.fail_on {
+        settings.fail_on = fail_on;
+    }
+    Ok(settings)
+}
+
+fn parse_rule_level(text: &str) -> Result<(String, Level), String> {
+    let (selector, level) = text.split_once('=').ok_or("expected SELECTOR=LEVEL, e.g. security=warning")?;
+    let level = Level::parse(level.trim()).ok_or("LEVEL must be error, warning, info or off")?;
+    let selector = selector.trim();
+    let known = selector == "all"
+        || crate::rule::Category::ALL.iter().any(|c| c.as_str() == selector)
+        || crate::rules::find(selector).is_some();
+    if !known {
+        return Err(format!("unknown rule selector `{selector}`; `ecslint rules` lists them"));
+    }
+    Ok((selector.to_string(), level))
+}
+
+/// A config error as a pointed miette diagnostic.
+fn render_config_error(error: &ConfigError, color: bool) -> String {
+    use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+    let name = error.path.display().to_string();
+    let mut diagnostic = MietteDiagnostic::new(format!("invalid config {name}: {}", error.message)).with_code("config");
+    if let Some(help) = &error.help {
+        diagnostic = diagnostic.with_help(help.clone());
+    }
+    let report = match &error.span {
+        Some(span) => {
+            diagnostic =
+                diagnostic.with_label(LabeledSpan::new_primary_with_span(Some(error.message.clone()), span.clone()));
+            miette::Report::new(diagnostic)
+                .with_source_code(NamedSource::new(name, error.text.clone()).with_language("toml"))
+        }
+        None => miette::Report::new(diagnostic),
+    };
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let mut out = String::new();
+    let _ =
+        GraphicalReportHandler::new_themed(theme).with_width(terminal_width()).render_report(&mut out, report.as_ref());
+    out
 }
 
 /// 2 when something could not be read; 1 when a finding reaches `--fail-on`; else 0.
@@ -175,6 +256,15 @@ fn list(format: ListFormat) -> u8 {
 fn write_stdout(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush())
+}
+
+fn use_color_stderr(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+        other => use_color(other),
+    }
 }
 
 fn use_color(choice: ColorChoice) -> bool {

@@ -5,6 +5,7 @@
 //! which are placed on the exact source bytes only for the findings that exist.
 
 pub mod cli;
+pub mod config;
 pub mod context;
 pub mod data;
 pub mod diagnostic;

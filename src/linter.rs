@@ -12,7 +12,7 @@ use crate::rule::{Rule, RuleMeta, Severity};
 use crate::rules::schema::{
     ByteOrderMark, DescribeTaskDefinitionOutput, DuplicateKey, InvalidJson, NotAnEcsDocument, UnreadablePath,
 };
-use crate::settings::Settings;
+use crate::settings::{Levels, Settings};
 use crate::source::LineIndex;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -96,10 +96,11 @@ pub fn lint_paths(paths: &[PathBuf], settings: &Settings, options: RunOptions) -
 
 /// Lints one in-memory document as if it were the file `name` (stdin, editors, tests).
 pub fn lint_source(name: &str, bytes: Vec<u8>, settings: &Settings) -> Report {
-    let outcome = match decode(bytes) {
+    let mut outcome = match decode(bytes) {
         Ok(text) => lint_text(name, text, true, settings, None),
         Err(problem) => FileOutcome::problem(name, &problem, None),
     };
+    apply_levels(&mut outcome.diagnostics, &settings.levels_for(Path::new(name)));
     let mut report = Report::default();
     report.absorb(outcome);
     report.finish()
@@ -145,8 +146,25 @@ impl FileOutcome {
 
 fn lint_target(target: &Target, settings: &Settings, options: RunOptions) -> FileOutcome {
     let file = display_path(&target.path);
+    let mut outcome = read_and_lint(target, &file, settings, options);
+    apply_levels(&mut outcome.diagnostics, &settings.levels_for(&target.path));
+    outcome
+}
+
+/// Applies configured levels: re-severity, or drop findings of rules that are off.
+fn apply_levels(diagnostics: &mut Vec<Diagnostic>, levels: &Levels) {
+    diagnostics.retain_mut(|d| match levels.severity(d.rule, d.severity) {
+        Some(severity) => {
+            d.severity = severity;
+            true
+        }
+        None => false,
+    });
+}
+
+fn read_and_lint(target: &Target, file: &str, settings: &Settings, options: RunOptions) -> FileOutcome {
     match read_text(&target.path, settings.max_file_size) {
-        Ok(text) => lint_text(&file, text, target.explicit, settings, options.fix.then_some(target.path.as_path())),
+        Ok(text) => lint_text(file, text, target.explicit, settings, options.fix.then_some(target.path.as_path())),
         Err(problem) => {
             let report = match &problem {
                 ReadProblem::Io(_) => true,
@@ -156,11 +174,11 @@ fn lint_target(target: &Target, settings: &Settings, options: RunOptions) -> Fil
                 }
             };
             if !report {
-                return FileOutcome::empty(&file);
+                return FileOutcome::empty(file);
             }
             let help =
                 matches!(problem, ReadProblem::TooLarge { .. }).then_some("raise the limit with --max-file-size");
-            FileOutcome::problem(&file, &problem, help)
+            FileOutcome::problem(file, &problem, help)
         }
     }
 }

@@ -1,0 +1,108 @@
+//! `ecslint.toml`: discovery, selection by code/name/category/all, per-path overrides,
+//! command-line merging, pointed errors (exit 2), and the generated JSON Schema.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BAD_SIZE: &str = r#"{"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
+  "cpu": "512", "memory": "512", "containerDefinitions": [{"name": "app", "image": "nginx:1.27"}]}"#;
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ecslint")).args(args).current_dir(dir).output().unwrap()
+}
+
+fn project(config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::create_dir_all(dir.path().join("legacy")).unwrap();
+    fs::write(dir.path().join("ecslint.toml"), config).unwrap();
+    fs::write(dir.path().join("web.json"), BAD_SIZE).unwrap();
+    fs::write(dir.path().join("legacy/old.json"), BAD_SIZE).unwrap();
+    dir
+}
+
+fn severities(out: &Output) -> Vec<(String, String)> {
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["severity"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+fn selectors_levels_and_overrides() {
+    let dir = project(
+        "[rules]\ncorrectness = \"warning\"\n\n[[overrides]]\npaths = [\"legacy/**\"]\nrules = { invalid-fargate-cpu-memory = \"off\" }\n",
+    );
+    let out = run(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(out.status.code(), Some(0), "warnings do not fail by default");
+    assert_eq!(severities(&out), [("web.json".to_string(), "warning".to_string())]);
+}
+
+#[test]
+fn most_specific_selector_wins_and_fail_on_comes_from_the_file() {
+    let dir = project("fail-on = \"warning\"\n[rules]\nall = \"off\"\nECS-COR-001 = \"warning\"\n");
+    let out = run(dir.path(), &["check", "--format", "json", "web.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(severities(&out), [("web.json".to_string(), "warning".to_string())]);
+}
+
+#[test]
+fn command_line_selections_merge_with_the_file() {
+    let dir = project("[rules]\ncorrectness = \"warning\"\n");
+    let out = run(dir.path(), &["check", "--format", "json", "--rule", "ECS-COR-001=info", "web.json"]);
+    assert_eq!(severities(&out), [("web.json".to_string(), "info".to_string())]);
+    let off = run(dir.path(), &["check", "--format", "json", "--rule", "all=off", "web.json"]);
+    assert!(severities(&off).is_empty());
+    let ignored = run(dir.path(), &["check", "--format", "json", "--no-config", "web.json"]);
+    assert_eq!(severities(&ignored), [("web.json".to_string(), "error".to_string())]);
+}
+
+#[test]
+fn config_is_found_by_walking_up_and_can_be_given_explicitly() {
+    let dir = project("[rules]\nall = \"off\"\n");
+    let out = run(&dir.path().join("legacy"), &["check", "--format", "json", "old.json"]);
+    assert!(severities(&out).is_empty(), "found ../ecslint.toml");
+    fs::write(dir.path().join("strict.toml"), "[rules]\nall = \"error\"\n").unwrap();
+    let out = run(dir.path(), &["check", "--format", "json", "--config", "strict.toml", "web.json"]);
+    assert_eq!(severities(&out).len(), 1);
+}
+
+#[test]
+fn bad_config_is_a_pointed_error_with_exit_two() {
+    let dir = project("[rules]\nall = \"error\"\n\n[optoins]\ncost-region = \"eu-west-1\"\n");
+    let out = run(dir.path(), &["check", "web.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ecslint.toml:4:"), "{err}");
+    assert!(err.contains("optoins"), "{err}");
+
+    let dir = project("[rules]\nno-such-rule = \"off\"\n");
+    let out = run(dir.path(), &["check", "web.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown rule selector `no-such-rule`") && err.contains("ecslint.toml:2:1"), "{err}");
+
+    let dir = project("[rules]\nall = \"loud\"\n");
+    assert_eq!(run(dir.path(), &["check", "web.json"]).status.code(), Some(2));
+    let dir = project("");
+    assert_eq!(run(dir.path(), &["check", "--rule", "nope=off", "web.json"]).status.code(), Some(2));
+}
+
+/// `schemas/config.schema.json` is generated from the config types; run with
+/// `UPDATE_CONFIG_SCHEMA=1` to refresh it.
+#[test]
+fn config_schema_is_fresh() {
+    let expected = ecslint::config::json_schema();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/config.schema.json");
+    if std::env::var_os("UPDATE_CONFIG_SCHEMA").is_some() {
+        fs::write(path, &expected).unwrap();
+    }
+    assert!(
+        fs::read_to_string(path).unwrap_or_default() == expected,
+        "run UPDATE_CONFIG_SCHEMA=1 cargo test --test config"
+    );
+}
