@@ -28,16 +28,11 @@ impl Rule for AwslogsMissingOptions {
                 continue;
             }
             let log_configuration = container.at("logConfiguration");
-            let options = container
-                .get("logConfiguration")
-                .and_then(|l| l.get("options"));
+            let options = container.get("logConfiguration").and_then(|l| l.get("options"));
             let (missing, pointer, on_key): (Vec<&str>, String, bool) = match options {
                 None | Some(Value::Null) => (REQUIRED.to_vec(), log_configuration, true),
                 Some(Value::Object(map)) => (
-                    REQUIRED
-                        .into_iter()
-                        .filter(|k| !is_present(map.get(*k)))
-                        .collect(),
+                    REQUIRED.into_iter().filter(|k| !is_present(map.get(*k))).collect(),
                     join(&log_configuration, "options"),
                     false,
                 ),
@@ -81,10 +76,7 @@ fn help(task: &TaskDefinition<'_>, missing: &[&str]) -> String {
             _ => "\"awslogs-region\" (set to the log group's Region)".to_string(),
         })
         .collect();
-    format!(
-        "add {} to `logConfiguration.options`",
-        examples.join(" and ")
-    )
+    format!("add {} to `logConfiguration.options`", examples.join(" and "))
 }
 
 #[cfg(test)]
@@ -103,10 +95,7 @@ mod tests {
     #[test]
     fn fires_without_options_with_the_aws_text() {
         let messages = assert_fires(CODE, 1, &td(r#"{"logDriver": "awslogs"}"#));
-        assert!(
-            messages[0]
-                .contains("Log driver awslogs requires options: awslogs-region, awslogs-group")
-        );
+        assert!(messages[0].contains("Log driver awslogs requires options: awslogs-region, awslogs-group"));
         assert_fires(CODE, 1, &td(r#"{"logDriver": "awslogs", "options": null}"#));
     }
 
@@ -134,9 +123,7 @@ mod tests {
     fn both_options_are_fine_even_as_placeholders() {
         assert_clean(
             CODE,
-            &td(
-                r#"{"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1"}}"#,
-            ),
+            &td(r#"{"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1"}}"#),
         );
         assert_clean(
             CODE,
@@ -144,10 +131,7 @@ mod tests {
                 r#"{"logDriver": "awslogs", "options": {"awslogs-group": "${LOG_GROUP}", "awslogs-region": "{{ region }}"}}"#,
             ),
         );
-        assert_clean(
-            CODE,
-            &td(r#"{"logDriver": "awslogs", "options": "${OPTIONS}"}"#),
-        );
+        assert_clean(CODE, &td(r#"{"logDriver": "awslogs", "options": "${OPTIONS}"}"#));
     }
 
     #[test]

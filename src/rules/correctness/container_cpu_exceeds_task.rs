@@ -17,8 +17,7 @@ declare_rule! {
     }
 }
 
-const AWS_TEXT: &str =
-    "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.";
+const AWS_TEXT: &str = "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.";
 
 impl Rule for ContainerCpuExceedsTask {
     fn check(&self, task: &TaskDefinition<'_>, cx: &mut LintContext<'_>) {
@@ -60,18 +59,14 @@ impl Rule for ContainerCpuExceedsTask {
                 ))
                 .label(format!("above the task's {task_cpu} CPU units"))
                 .related("/cpu", format!("task CPU {task_cpu} units"))
-                .help(format!(
-                    "lower the container `cpu` to at most {task_cpu}, or raise the task `cpu`"
-                ))
+                .help(format!("lower the container `cpu` to at most {task_cpu}, or raise the task `cpu`"))
                 .emit();
         }
         if reported {
             return;
         }
 
-        let total = cpus
-            .iter()
-            .fold(0u64, |sum, (_, cpu)| sum.saturating_add(*cpu));
+        let total = cpus.iter().fold(0u64, |sum, (_, cpu)| sum.saturating_add(*cpu));
         if total <= task_cpu {
             return;
         }
@@ -83,20 +78,12 @@ impl Rule for ContainerCpuExceedsTask {
             ))
             .label(format!("{task_cpu} units, less than the {total} the containers ask for"));
         for (container, cpu) in &cpus {
-            builder = builder.related(
-                container.at("cpu"),
-                format!("`{}` cpu {cpu}", container.label()),
-            );
+            builder = builder.related(container.at("cpu"), format!("`{}` cpu {cpu}", container.label()));
         }
         // On Fargate the task CPU must also be one of the Fargate sizes.
         let fargate_size = task
             .is_fargate()
-            .then(|| {
-                fargate::SIZES
-                    .iter()
-                    .map(|s| s.cpu)
-                    .find(|cpu| *cpu >= total)
-            })
+            .then(|| fargate::SIZES.iter().map(|s| s.cpu).find(|cpu| *cpu >= total))
             .flatten()
             .filter(|cpu| *cpu != total)
             .map(|cpu| format!(" (on Fargate: {cpu})"))
@@ -129,9 +116,10 @@ mod tests {
                             {"name": "otel", "image": "otel/collector", "cpu": 256}"#;
         let messages = assert_fires(CODE, 1, &td(r#""512""#, containers));
         assert!(messages[0].contains("ask for 768 CPU units in total but the task has only 512"));
-        assert!(messages[0].contains(
-            "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'."
-        ));
+        assert!(
+            messages[0]
+                .contains("The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.")
+        );
     }
 
     #[test]
@@ -147,10 +135,7 @@ mod tests {
         let containers = r#"{"name": "app", "image": "nginx", "cpu": 768},
                             {"name": "side", "image": "busybox", "cpu": 256}"#;
         assert_clean(CODE, &td(r#""1024""#, containers));
-        assert_clean(
-            CODE,
-            &td(r#""1024""#, r#"{"name": "app", "image": "nginx"}"#),
-        );
+        assert_clean(CODE, &td(r#""1024""#, r#"{"name": "app", "image": "nginx"}"#));
     }
 
     #[test]
@@ -166,10 +151,7 @@ mod tests {
         assert_clean(CODE, &td(r#""${CPU}""#, big));
         assert_clean(CODE, &td(r#""many""#, big));
         assert_clean(CODE, &td("null", big));
-        assert_clean(
-            CODE,
-            &format!(r#"{{"family": "w", "containerDefinitions": [{big}]}}"#),
-        );
+        assert_clean(CODE, &format!(r#"{{"family": "w", "containerDefinitions": [{big}]}}"#));
         assert_clean(CODE, &format!("[{big}]"));
     }
 

@@ -52,9 +52,7 @@ impl Rule for ContainerMemoryExceedsTask {
                 ))
                 .label(format!("above the task's {task_memory} MiB"))
                 .related("/memory", format!("task memory {task_memory} MiB"))
-                .help(format!(
-                    "lower `memory` to at most {task_memory}, or raise the task `memory`"
-                ))
+                .help(format!("lower `memory` to at most {task_memory}, or raise the task `memory`"))
                 .emit();
         }
         if reported {
@@ -66,16 +64,8 @@ impl Rule for ContainerMemoryExceedsTask {
         let mut total: u64 = 0;
         let mut parts = Vec::new();
         for container in &containers {
-            let field = if container.has("memoryReservation") {
-                "memoryReservation"
-            } else {
-                "memory"
-            };
-            let Some(value) = container
-                .int(field)
-                .and_then(|v| u64::try_from(v).ok())
-                .filter(|v| *v > 0)
-            else {
+            let field = if container.has("memoryReservation") { "memoryReservation" } else { "memory" };
+            let Some(value) = container.int(field).and_then(|v| u64::try_from(v).ok()).filter(|v| *v > 0) else {
                 continue;
             };
             total = total.saturating_add(value);
@@ -119,28 +109,11 @@ mod tests {
 
     #[test]
     fn fires_on_a_hard_limit_above_the_task_with_the_aws_text() {
-        let messages = assert_fires(
-            CODE,
-            1,
-            &td(
-                r#""1024""#,
-                r#"{"name": "worker", "image": "nginx", "memory": 2048}"#,
-            ),
-        );
-        assert!(
-            messages[0].contains(
-                "The 'memory' setting for container 'worker' is greater than for the task."
-            )
-        );
+        let messages =
+            assert_fires(CODE, 1, &td(r#""1024""#, r#"{"name": "worker", "image": "nginx", "memory": 2048}"#));
+        assert!(messages[0].contains("The 'memory' setting for container 'worker' is greater than for the task."));
         // "2 GB" is 2048 MiB.
-        assert_fires(
-            CODE,
-            1,
-            &td(
-                r#""2 GB""#,
-                r#"{"name": "worker", "image": "nginx", "memory": 3072}"#,
-            ),
-        );
+        assert_fires(CODE, 1, &td(r#""2 GB""#, r#"{"name": "worker", "image": "nginx", "memory": 3072}"#));
     }
 
     #[test]
@@ -154,13 +127,7 @@ mod tests {
 
     #[test]
     fn equal_to_the_task_is_fine() {
-        assert_clean(
-            CODE,
-            &td(
-                r#""1024""#,
-                r#"{"name": "a", "image": "nginx", "memory": 1024}"#,
-            ),
-        );
+        assert_clean(CODE, &td(r#""1024""#, r#"{"name": "a", "image": "nginx", "memory": 1024}"#));
         let containers = r#"{"name": "a", "image": "nginx", "memoryReservation": 512, "memory": 1024},
                             {"name": "b", "image": "nginx", "memoryReservation": 512}"#;
         assert_clean(CODE, &td(r#""1024""#, containers));
@@ -179,10 +146,7 @@ mod tests {
         assert_clean(CODE, &td(r#""${MEMORY}""#, big));
         assert_clean(CODE, &td(r#""lots""#, big));
         assert_clean(CODE, &td("null", big));
-        assert_clean(
-            CODE,
-            &format!(r#"{{"family": "w", "containerDefinitions": [{big}]}}"#),
-        );
+        assert_clean(CODE, &format!(r#"{{"family": "w", "containerDefinitions": [{big}]}}"#));
         assert_clean(CODE, &format!("[{big}]"));
     }
 

@@ -24,10 +24,7 @@ impl Rule for ContainerMemoryMissing {
             return;
         }
         for container in task.containers() {
-            if !container.value().is_object()
-                || container.has("memory")
-                || container.has("memoryReservation")
-            {
+            if !container.value().is_object() || container.has("memory") || container.has("memoryReservation") {
                 continue;
             }
             let name = container.label();
@@ -87,8 +84,7 @@ mod tests {
 
     #[test]
     fn silent_for_fargate_and_bare_arrays() {
-        let fargate =
-            r#""requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256","#;
+        let fargate = r#""requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256","#;
         assert_clean(CODE, &td(fargate, ""));
         assert_clean(CODE, r#"[{"name": "a", "image": "nginx"}]"#);
     }

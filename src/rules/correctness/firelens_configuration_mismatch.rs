@@ -22,24 +22,16 @@ fn log_driver_pointer(container: &Container<'_>) -> String {
 
 /// The log driver is written but unknown (a placeholder or a wrong type).
 fn unknown_log_driver(container: &Container<'_>) -> bool {
-    let written = container
-        .get("logConfiguration")
-        .and_then(|l| l.get("logDriver"))
-        .is_some_and(|d| !d.is_null());
+    let written = container.get("logConfiguration").and_then(|l| l.get("logDriver")).is_some_and(|d| !d.is_null());
     written && container.log_driver().is_none()
 }
 
 impl Rule for FirelensConfigurationMismatch {
     fn check(&self, task: &TaskDefinition<'_>, cx: &mut LintContext<'_>) {
         let containers = task.containers();
-        let senders: Vec<&Container<'_>> = containers
-            .iter()
-            .filter(|c| c.log_driver() == Some("awsfirelens"))
-            .collect();
-        let routers: Vec<&Container<'_>> = containers
-            .iter()
-            .filter(|c| c.has("firelensConfiguration"))
-            .collect();
+        let senders: Vec<&Container<'_>> =
+            containers.iter().filter(|c| c.log_driver() == Some("awsfirelens")).collect();
+        let routers: Vec<&Container<'_>> = containers.iter().filter(|c| c.has("firelensConfiguration")).collect();
 
         if let (Some(first), true) = (senders.first(), routers.is_empty()) {
             let mut builder = cx
@@ -52,10 +44,8 @@ impl Rule for FirelensConfigurationMismatch {
                 ))
                 .label("no FireLens log router in this task");
             for other in senders.iter().skip(1) {
-                builder = builder.related(
-                    log_driver_pointer(other),
-                    format!("`{}` also logs to awsfirelens", other.label()),
-                );
+                builder =
+                    builder.related(log_driver_pointer(other), format!("`{}` also logs to awsfirelens", other.label()));
             }
             builder
                 .help(
@@ -100,10 +90,7 @@ mod tests {
     const PLAIN: &str = r#"{"name": "app", "image": "nginx:1.27", "memory": 256}"#;
 
     fn td(containers: &[&str]) -> String {
-        format!(
-            r#"{{"family": "web", "containerDefinitions": [{}]}}"#,
-            containers.join(", ")
-        )
+        format!(r#"{{"family": "web", "containerDefinitions": [{}]}}"#, containers.join(", "))
     }
 
     #[test]

@@ -19,8 +19,7 @@ declare_rule! {
 impl Rule for MemoryBelowReservation {
     fn check(&self, task: &TaskDefinition<'_>, cx: &mut LintContext<'_>) {
         for container in task.containers() {
-            let (Some(memory), Some(reservation)) =
-                (container.int("memory"), container.int("memoryReservation"))
+            let (Some(memory), Some(reservation)) = (container.int("memory"), container.int("memoryReservation"))
             else {
                 continue;
             };
@@ -81,19 +80,10 @@ mod tests {
 
     #[test]
     fn ignores_placeholders_and_wrong_types() {
-        assert_clean(
-            CODE,
-            &td(r#", "memory": "${MEM}", "memoryReservation": 512"#),
-        );
-        assert_clean(
-            CODE,
-            &td(r#", "memory": 256, "memoryReservation": "{{ reservation }}""#),
-        );
+        assert_clean(CODE, &td(r#", "memory": "${MEM}", "memoryReservation": 512"#));
+        assert_clean(CODE, &td(r#", "memory": 256, "memoryReservation": "{{ reservation }}""#));
         assert_clean(CODE, &td(r#", "memory": "256", "memoryReservation": 512"#));
-        assert_clean(
-            CODE,
-            &td(r#", "memory": [256], "memoryReservation": {"a": 1}"#),
-        );
+        assert_clean(CODE, &td(r#", "memory": [256], "memoryReservation": {"a": 1}"#));
     }
 
     #[test]

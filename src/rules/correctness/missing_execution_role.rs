@@ -22,10 +22,8 @@ declare_rule! {
 /// A private Amazon ECR image: `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/...` or the
 /// dual-stack `<account>.dkr-ecr.<region>.on.aws/...`. ECR Public (`public.ecr.aws`) needs no role.
 static PRIVATE_ECR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[0-9]{12}\.(?:dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?|dkr-ecr\.[a-z0-9-]+\.on\.aws)/",
-    )
-    .expect("valid regex")
+    Regex::new(r"^[0-9]{12}\.(?:dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?|dkr-ecr\.[a-z0-9-]+\.on\.aws)/")
+        .expect("valid regex")
 });
 
 const HELP: &str = "set `executionRoleArn` to a role ECS can assume (ecs-tasks.amazonaws.com) with the \
@@ -36,9 +34,7 @@ const HELP_SECRETS: &str = "set `executionRoleArn` to a role ECS can assume (ecs
 
 /// A non-empty array field.
 fn non_empty(value: Option<&Value>) -> bool {
-    value
-        .and_then(Value::as_array)
-        .is_some_and(|items| !items.is_empty())
+    value.and_then(Value::as_array).is_some_and(|items| !items.is_empty())
 }
 
 struct Cause {
@@ -72,9 +68,7 @@ fn causes(task: &TaskDefinition<'_>, container: &Container<'_>) -> Vec<Cause> {
             out.push(Cause {
                 pointer: container.at("image"),
                 on_key: false,
-                what: format!(
-                    "container `{name}` pulls the private Amazon ECR image `{image}` on Fargate"
-                ),
+                what: format!("container `{name}` pulls the private Amazon ECR image `{image}` on Fargate"),
                 aws: "; AWS rejects it: Fargate requires task definition to have execution role ARN to \
                       support ECR images.",
                 label: "a private ECR image on Fargate needs an execution role",
@@ -107,9 +101,7 @@ fn causes(task: &TaskDefinition<'_>, container: &Container<'_>) -> Vec<Cause> {
             fargate: false,
         });
     }
-    let secret_options = container
-        .get("logConfiguration")
-        .and_then(|l| l.get("secretOptions"));
+    let secret_options = container.get("logConfiguration").and_then(|l| l.get("secretOptions"));
     if non_empty(secret_options) {
         out.push(Cause {
             pointer: join(&log_configuration, "secretOptions"),
@@ -135,10 +127,7 @@ impl Rule for MissingExecutionRole {
             for cause in causes(task, &container) {
                 let mut builder = cx
                     .report(self, cause.pointer)
-                    .message(format!(
-                        "{} but the task has no `executionRoleArn`{}",
-                        cause.what, cause.aws
-                    ))
+                    .message(format!("{} but the task has no `executionRoleArn`{}", cause.what, cause.aws))
                     .label(cause.label)
                     .help(cause.help);
                 if cause.on_key {
@@ -159,7 +148,8 @@ mod tests {
     use crate::rules::tester::{assert_clean, assert_fires};
 
     const CODE: &str = "ECS-COR-022";
-    const FARGATE: &str = r#""requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512","#;
+    const FARGATE: &str =
+        r#""requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512","#;
     const ECR: &str = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.0";
 
     fn td(task_fields: &str, container_fields: &str) -> String {
@@ -175,9 +165,10 @@ mod tests {
     #[test]
     fn fargate_awslogs_needs_the_role() {
         let messages = assert_fires(CODE, 1, &td(FARGATE, AWSLOGS));
-        assert!(messages[0].contains(
-            "Fargate requires task definition to have execution role ARN to support log driver awslogs."
-        ));
+        assert!(
+            messages[0]
+                .contains("Fargate requires task definition to have execution role ARN to support log driver awslogs.")
+        );
         assert_clean(CODE, &td("", AWSLOGS));
     }
 
@@ -188,17 +179,8 @@ mod tests {
         assert!(messages[0].contains("support ECR images."));
         assert!(messages[0].contains(ECR));
         assert_clean(CODE, &td("", &image));
-        assert_clean(
-            CODE,
-            &td(FARGATE, r#""image": "public.ecr.aws/nginx/nginx:1.27""#),
-        );
-        assert_clean(
-            CODE,
-            &td(
-                FARGATE,
-                r#""image": "${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/app:1""#,
-            ),
-        );
+        assert_clean(CODE, &td(FARGATE, r#""image": "public.ecr.aws/nginx/nginx:1.27""#));
+        assert_clean(CODE, &td(FARGATE, r#""image": "${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/app:1""#));
     }
 
     #[test]

@@ -83,21 +83,16 @@ impl Rule for UnknownMountVolume {
                         container.label()
                     ))
                     .label("not a declared volume");
-                let near = volumes
-                    .iter()
-                    .find(|(_, name)| name.to_lowercase() == source.to_lowercase());
+                let near = volumes.iter().find(|(_, name)| name.to_lowercase() == source.to_lowercase());
                 builder = match near {
                     Some((i, name)) => builder
                         .related(format!("/volumes/{i}/name"), format!("declared as `{name}`"))
-                        .help(format!(
-                            "volume names are case-sensitive: use `{name}`, as declared in `volumes`"
-                        )),
-                    None if volumes.is_empty() => builder.help(format!(
-                        "add a volume named `{source}` to the task's `volumes`"
-                    )),
+                        .help(format!("volume names are case-sensitive: use `{name}`, as declared in `volumes`")),
+                    None if volumes.is_empty() => {
+                        builder.help(format!("add a volume named `{source}` to the task's `volumes`"))
+                    }
                     None => {
-                        let list: Vec<String> =
-                            volumes.iter().map(|(_, n)| format!("`{n}`")).collect();
+                        let list: Vec<String> = volumes.iter().map(|(_, n)| format!("`{n}`")).collect();
                         builder.help(format!(
                             "add a volume named `{source}` to `volumes`, or use a declared one: {}",
                             list.join(", ")
@@ -128,21 +123,11 @@ mod tests {
         let messages = assert_fires(
             CODE,
             1,
-            &td(
-                r#"[{"name": "data"}]"#,
-                r#"[{"sourceVolume": "root-RO", "containerPath": "/data"}]"#,
-            ),
+            &td(r#"[{"name": "data"}]"#, r#"[{"sourceVolume": "root-RO", "containerPath": "/data"}]"#),
         );
         assert!(messages[0].contains("Unknown volume 'root-RO'."));
         assert!(messages[0].contains("container `app`"));
-        assert_fires(
-            CODE,
-            1,
-            &td(
-                "null",
-                r#"[{"sourceVolume": "data", "containerPath": "/d"}]"#,
-            ),
-        );
+        assert_fires(CODE, 1, &td("null", r#"[{"sourceVolume": "data", "containerPath": "/d"}]"#));
     }
 
     #[test]
@@ -150,20 +135,13 @@ mod tests {
         assert_fires(
             CODE,
             1,
-            &td(
-                r#"[{"name": "root-ro"}]"#,
-                r#"[{"sourceVolume": "root-RO", "containerPath": "/data"}]"#,
-            ),
+            &td(r#"[{"name": "root-ro"}]"#, r#"[{"sourceVolume": "root-RO", "containerPath": "/data"}]"#),
         );
     }
 
     #[test]
     fn fires_on_a_missing_source_volume() {
-        let messages = assert_fires(
-            CODE,
-            1,
-            &td(r#"[{"name": "data"}]"#, r#"[{"containerPath": "/data"}]"#),
-        );
+        let messages = assert_fires(CODE, 1, &td(r#"[{"name": "data"}]"#, r#"[{"containerPath": "/data"}]"#));
         assert!(messages[0].contains("Unknown volume 'null'."));
     }
 
@@ -182,27 +160,12 @@ mod tests {
 
     #[test]
     fn placeholders_and_odd_shapes_stay_silent() {
+        assert_clean(CODE, &td(r#"[{"name": "data"}]"#, r#"[{"sourceVolume": "${VOLUME}", "containerPath": "/d"}]"#));
         assert_clean(
             CODE,
-            &td(
-                r#"[{"name": "data"}]"#,
-                r#"[{"sourceVolume": "${VOLUME}", "containerPath": "/d"}]"#,
-            ),
+            &td(r#"[{"name": "{{ volume }}"}]"#, r#"[{"sourceVolume": "data", "containerPath": "/d"}]"#),
         );
-        assert_clean(
-            CODE,
-            &td(
-                r#"[{"name": "{{ volume }}"}]"#,
-                r#"[{"sourceVolume": "data", "containerPath": "/d"}]"#,
-            ),
-        );
-        assert_clean(
-            CODE,
-            &td(
-                r#""${VOLUMES}""#,
-                r#"[{"sourceVolume": "data", "containerPath": "/d"}]"#,
-            ),
-        );
+        assert_clean(CODE, &td(r#""${VOLUMES}""#, r#"[{"sourceVolume": "data", "containerPath": "/d"}]"#));
         assert_clean(CODE, &td("[]", r#"[{"sourceVolume": 7}, "x", null]"#));
         assert_clean(CODE, &td("[]", r#"{"sourceVolume": "data"}"#));
     }
