@@ -31,6 +31,19 @@ pub struct Finding {
     /// What the primary label says (defaults to a short form of the message).
     pub label: Option<String>,
     pub labels: Vec<Label>,
+    /// The value at `pointer` is a secret: it is masked in every output.
+    pub secret: bool,
+    /// A money estimate the finding is about (cost rules).
+    pub cost: Option<Cost>,
+}
+
+/// Monthly on-demand estimate in USD, shown in the message and as numbers in `--format json`.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Cost {
+    /// What the resource costs per task-month as written.
+    pub monthly_usd: f64,
+    /// What the suggested change would save per task-month.
+    pub saving_monthly_usd: Option<f64>,
 }
 
 pub struct LintContext<'a> {
@@ -57,6 +70,8 @@ impl<'a> LintContext<'a> {
                 help: None,
                 label: None,
                 labels: Vec::new(),
+                secret: false,
+                cost: None,
             },
         }
     }
@@ -103,6 +118,17 @@ impl FindingBuilder<'_, '_> {
 
     pub fn severity(mut self, severity: Severity) -> Self {
         self.finding.severity = severity;
+        self
+    }
+
+    /// The reported value is a secret: mask it in every output (messages must not quote it).
+    pub fn secret(mut self) -> Self {
+        self.finding.secret = true;
+        self
+    }
+
+    pub fn cost(mut self, cost: Cost) -> Self {
+        self.finding.cost = Some(cost);
         self
     }
 

@@ -29,6 +29,9 @@ pub struct Diagnostic {
     pub end: Position,
     /// `--fix` can repair this one.
     pub fixable: bool,
+    /// Bytes holding a secret, masked wherever the source is shown.
+    pub secret_span: Option<Span>,
+    pub cost: Option<crate::context::Cost>,
 }
 
 impl Diagnostic {
@@ -48,6 +51,8 @@ impl Diagnostic {
             start: origin,
             end: origin,
             fixable: false,
+            secret_span: None,
+            cost: None,
         }
     }
 

@@ -49,7 +49,8 @@ impl Report {
             self.fixed.push(outcome.file.clone());
         }
         if let Some(source) = outcome.source.filter(|_| outcome.diagnostics.iter().any(|d| d.span.is_some())) {
-            self.sources.insert(outcome.file, source);
+            let secrets: Vec<&Span> = outcome.diagnostics.iter().filter_map(|d| d.secret_span.as_ref()).collect();
+            self.sources.insert(outcome.file, if secrets.is_empty() { source } else { mask(&source, &secrets) });
         }
         self.diagnostics.extend(outcome.diagnostics);
     }
@@ -328,10 +329,14 @@ impl<'a> Placer<'a> {
         let span = self.resolve(&pointer, finding.part);
         let mut d = self.at_span(finding.rule, span, finding.message.clone());
         d.severity = finding.severity;
-        d.pointer = pointer;
+        d.pointer = pointer.clone();
         d.help = finding.help.clone();
         d.label = finding.label.clone();
         d.fixable = finding.rule.code == DescribeTaskDefinitionOutput::META.code;
+        d.cost = finding.cost;
+        if finding.secret {
+            d.secret_span = self.root.and_then(|root| root.lookup(&pointer)).map(|(node, _)| node.span.clone());
+        }
         for label in &finding.labels {
             let span = self.resolve(&resource.origin.to_source(&label.pointer), label.part);
             d.labels.push(SpanLabel { span, message: label.message.clone() });
@@ -359,6 +364,20 @@ impl<'a> Placer<'a> {
             }
         }
     }
+}
+
+/// The source with every secret's bytes (inside the quotes) replaced by `*`: offsets, lines and
+/// the JSON shape stay as they were, the secret never reaches a snippet.
+fn mask(source: &str, secrets: &[&Span]) -> Arc<str> {
+    let mut bytes = source.as_bytes().to_vec();
+    for span in secrets {
+        let inner = span.start + 1..span.end.saturating_sub(1);
+        for b in bytes.get_mut(inner).into_iter().flatten() {
+            *b = b'*';
+        }
+    }
+    // Whole characters were replaced by ASCII, so the text stays valid UTF-8.
+    Arc::from(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// The path relative to the working directory when it lies below it.

@@ -1,3 +1,4 @@
 //! Tables of AWS facts, each with its source and the date it was checked.
 
 pub mod fargate;
+pub mod fargate_prices;

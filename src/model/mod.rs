@@ -3,6 +3,7 @@
 
 mod container;
 pub mod known;
+pub mod redact;
 mod task_definition;
 
 pub use container::Container;

@@ -30,6 +30,8 @@ struct JsonDiagnostic<'a> {
     end_column: usize,
     fixable: bool,
     url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cost: Option<crate::context::Cost>,
 }
 
 #[derive(Serialize)]
@@ -62,6 +64,7 @@ pub fn render(report: &Report) -> String {
                 end_column: d.end.column,
                 fixable: d.fixable,
                 url: d.rule.url(),
+                cost: d.cost,
             })
             .collect(),
         summary: Summary {
