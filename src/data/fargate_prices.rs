@@ -79,7 +79,13 @@ pub fn prices(region: &str) -> Option<&'static RegionPrices> {
 }
 
 /// Monthly on-demand cost in USD of one task running all month.
-pub fn monthly_task_cost(prices: &RegionPrices, platform: Platform, cpu_units: u64, memory_mib: u64, ephemeral_gib: u64) -> f64 {
+pub fn monthly_task_cost(
+    prices: &RegionPrices,
+    platform: Platform,
+    cpu_units: u64,
+    memory_mib: u64,
+    ephemeral_gib: u64,
+) -> f64 {
     let vcpu = cpu_units as f64 / 1024.0;
     let gib = memory_mib as f64 / 1024.0;
     let (rates, license) = match platform {

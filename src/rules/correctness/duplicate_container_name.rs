@@ -36,9 +36,7 @@ impl Rule for DuplicateContainerName {
                 ))
                 .label("duplicate name")
                 .related(earlier.clone(), "first used here")
-                .help(format!(
-                    "rename one of the `{name}` containers, or merge them if one is a leftover copy"
-                ))
+                .help(format!("rename one of the `{name}` containers, or merge them if one is a leftover copy"))
                 .emit();
         }
     }
@@ -51,14 +49,9 @@ mod tests {
     const CODE: &str = "ECS-COR-012";
 
     fn td(names: &[&str]) -> String {
-        let items: Vec<String> = names
-            .iter()
-            .map(|n| format!(r#"{{"name": {n}, "image": "busybox:1.36", "memory": 64}}"#))
-            .collect();
-        format!(
-            r#"{{"family": "web", "containerDefinitions": [{}]}}"#,
-            items.join(",")
-        )
+        let items: Vec<String> =
+            names.iter().map(|n| format!(r#"{{"name": {n}, "image": "busybox:1.36", "memory": 64}}"#)).collect();
+        format!(r#"{{"family": "web", "containerDefinitions": [{}]}}"#, items.join(","))
     }
 
     #[test]
@@ -80,10 +73,6 @@ mod tests {
 
     #[test]
     fn applies_to_bare_container_arrays() {
-        assert_fires(
-            CODE,
-            1,
-            r#"[{"name": "app", "image": "nginx"}, {"name": "app", "image": "nginx"}]"#,
-        );
+        assert_fires(CODE, 1, r#"[{"name": "app", "image": "nginx"}, {"name": "app", "image": "nginx"}]"#);
     }
 }

@@ -27,14 +27,8 @@ impl Rule for FargateMissingTaskSize {
         if !task.has("cpu") {
             let help = match task.memory() {
                 Some(TaskSize::Units(memory)) if !fargate::cpus_for_memory(memory).is_empty() => {
-                    let fits: Vec<String> = fargate::cpus_for_memory(memory)
-                        .iter()
-                        .map(u64::to_string)
-                        .collect();
-                    format!(
-                        "add a task-level `cpu`; with {memory} MiB of memory use {}",
-                        fits.join(" or ")
-                    )
+                    let fits: Vec<String> = fargate::cpus_for_memory(memory).iter().map(u64::to_string).collect();
+                    format!("add a task-level `cpu`; with {memory} MiB of memory use {}", fits.join(" or "))
                 }
                 _ => "add a task-level `cpu`, e.g. \"256\" (.25 vCPU) or \"1 vCPU\"".to_string(),
             };
@@ -43,10 +37,9 @@ impl Rule for FargateMissingTaskSize {
         if !task.has("memory") {
             let help = match task.cpu() {
                 Some(TaskSize::Units(cpu)) => match size_for_cpu(cpu) {
-                    Some(size) => format!(
-                        "add a task-level `memory`; with {cpu} CPU units use {}",
-                        size.memory.describe()
-                    ),
+                    Some(size) => {
+                        format!("add a task-level `memory`; with {cpu} CPU units use {}", size.memory.describe())
+                    }
                     None => "add a task-level `memory` that fits the task CPU".to_string(),
                 },
                 _ => "add a task-level `memory`, e.g. \"512\" (MiB) or \"2 GB\"".to_string(),
@@ -74,10 +67,7 @@ fn fargate_pointer(task: &TaskDefinition<'_>) -> String {
     task.get("requiresCompatibilities")
         .and_then(Value::as_array)
         .and_then(|items| items.iter().position(|v| v.as_str() == Some("FARGATE")))
-        .map_or_else(
-            || "/requiresCompatibilities".to_string(),
-            |i| format!("/requiresCompatibilities/{i}"),
-        )
+        .map_or_else(|| "/requiresCompatibilities".to_string(), |i| format!("/requiresCompatibilities/{i}"))
 }
 
 #[cfg(test)]
@@ -97,42 +87,20 @@ mod tests {
     fn fires_once_per_missing_field_with_the_aws_text() {
         let messages = assert_fires(CODE, 2, &td(r#"["FARGATE"]"#, ""));
         assert!(messages[0].contains("Fargate requires that 'cpu' be defined at the task level."));
-        assert!(
-            messages[1].contains("Fargate requires that 'memory' be defined at the task level.")
-        );
+        assert!(messages[1].contains("Fargate requires that 'memory' be defined at the task level."));
         let messages = assert_fires(CODE, 1, &td(r#"["FARGATE"]"#, r#""cpu": "256","#));
         assert!(messages[0].contains("'memory'"));
-        let messages = assert_fires(
-            CODE,
-            1,
-            &td(r#"["EC2", "FARGATE"]"#, r#""memory": "1 GB","#),
-        );
+        let messages = assert_fires(CODE, 1, &td(r#"["EC2", "FARGATE"]"#, r#""memory": "1 GB","#));
         assert!(messages[0].contains("'cpu'"));
-        assert_fires(
-            CODE,
-            1,
-            &td(r#"["FARGATE"]"#, r#""cpu": null, "memory": "512","#),
-        );
+        assert_fires(CODE, 1, &td(r#"["FARGATE"]"#, r#""cpu": null, "memory": "512","#));
     }
 
     #[test]
     fn accepts_sizes_even_when_opaque_or_invalid() {
-        assert_clean(
-            CODE,
-            &td(r#"["FARGATE"]"#, r#""cpu": "256", "memory": "512","#),
-        );
-        assert_clean(
-            CODE,
-            &td(
-                r#"["FARGATE"]"#,
-                r#""cpu": "${CPU}", "memory": "{{ mem }}","#,
-            ),
-        );
+        assert_clean(CODE, &td(r#"["FARGATE"]"#, r#""cpu": "256", "memory": "512","#));
+        assert_clean(CODE, &td(r#"["FARGATE"]"#, r#""cpu": "${CPU}", "memory": "{{ mem }}","#));
         // A wrong or empty value is ECS-COR-001's finding, not this rule's.
-        assert_clean(
-            CODE,
-            &td(r#"["FARGATE"]"#, r#""cpu": "", "memory": "lots","#),
-        );
+        assert_clean(CODE, &td(r#"["FARGATE"]"#, r#""cpu": "", "memory": "lots","#));
     }
 
     #[test]

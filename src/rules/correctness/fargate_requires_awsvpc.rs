@@ -28,9 +28,7 @@ impl Rule for FargateRequiresAwsvpc {
         let fargate = fargate_pointer(task);
         if !task.has("networkMode") {
             cx.report(self, fargate.as_str())
-                .message(format!(
-                    "a Fargate task definition without `networkMode`; AWS rejects it: {AWS_TEXT}"
-                ))
+                .message(format!("a Fargate task definition without `networkMode`; AWS rejects it: {AWS_TEXT}"))
                 .label("Fargate needs networkMode awsvpc")
                 .help("add `\"networkMode\": \"awsvpc\"` to the task definition")
                 .emit();
@@ -44,14 +42,10 @@ impl Rule for FargateRequiresAwsvpc {
             return;
         }
         cx.report(self, "/networkMode")
-            .message(format!(
-                "network mode `{mode}` in a Fargate task definition; AWS rejects it: {AWS_TEXT}"
-            ))
+            .message(format!("network mode `{mode}` in a Fargate task definition; AWS rejects it: {AWS_TEXT}"))
             .label("not supported on Fargate")
             .related(fargate, "Fargate required here")
-            .help(
-                "set `networkMode` to \"awsvpc\", or remove FARGATE from `requiresCompatibilities`",
-            )
+            .help("set `networkMode` to \"awsvpc\", or remove FARGATE from `requiresCompatibilities`")
             .emit();
     }
 }
@@ -61,10 +55,7 @@ fn fargate_pointer(task: &TaskDefinition<'_>) -> String {
     task.get("requiresCompatibilities")
         .and_then(Value::as_array)
         .and_then(|items| items.iter().position(|v| v.as_str() == Some("FARGATE")))
-        .map_or_else(
-            || "/requiresCompatibilities".to_string(),
-            |i| format!("/requiresCompatibilities/{i}"),
-        )
+        .map_or_else(|| "/requiresCompatibilities".to_string(), |i| format!("/requiresCompatibilities/{i}"))
 }
 
 #[cfg(test)]
@@ -83,18 +74,10 @@ mod tests {
 
     #[test]
     fn fires_on_other_modes_with_the_aws_text() {
-        let messages = assert_fires(
-            CODE,
-            1,
-            &td(r#"["FARGATE"]"#, r#""networkMode": "bridge","#),
-        );
+        let messages = assert_fires(CODE, 1, &td(r#"["FARGATE"]"#, r#""networkMode": "bridge","#));
         assert!(messages[0].contains("`bridge`"));
         assert!(messages[0].contains("Fargate only supports network mode ‘awsvpc’."));
-        assert_fires(
-            CODE,
-            1,
-            &td(r#"["EC2", "FARGATE"]"#, r#""networkMode": "host","#),
-        );
+        assert_fires(CODE, 1, &td(r#"["EC2", "FARGATE"]"#, r#""networkMode": "host","#));
         assert_fires(CODE, 1, &td(r#"["FARGATE"]"#, r#""networkMode": "none","#));
     }
 
@@ -108,10 +91,7 @@ mod tests {
     #[test]
     fn accepts_awsvpc_and_placeholders() {
         assert_clean(CODE, &td(r#"["FARGATE"]"#, r#""networkMode": "awsvpc","#));
-        assert_clean(
-            CODE,
-            &td(r#"["FARGATE"]"#, r#""networkMode": "${NETWORK_MODE}","#),
-        );
+        assert_clean(CODE, &td(r#"["FARGATE"]"#, r#""networkMode": "${NETWORK_MODE}","#));
         assert_clean(CODE, &td(r#"["FARGATE"]"#, r#""networkMode": 5,"#));
     }
 

@@ -27,10 +27,7 @@ impl Rule for HostPortMismatch {
             let mappings = container.at("portMappings");
             for (i, mapping) in container.array("portMappings").iter().enumerate() {
                 // Port ranges are mapped by AWS itself; a range has no single host port.
-                if mapping
-                    .get("containerPortRange")
-                    .is_some_and(|v| !v.is_null())
-                {
+                if mapping.get("containerPortRange").is_some_and(|v| !v.is_null()) {
                     continue;
                 }
                 let (Some(container_port), Some(host_port)) = (
@@ -92,27 +89,15 @@ mod tests {
 
     #[test]
     fn fires_under_awsvpc_with_the_aws_text() {
-        let messages = assert_fires(
-            CODE,
-            1,
-            &td(
-                r#""networkMode": "awsvpc","#,
-                r#"[{"containerPort": 80, "hostPort": 8080}]"#,
-            ),
-        );
+        let messages =
+            assert_fires(CODE, 1, &td(r#""networkMode": "awsvpc","#, r#"[{"containerPort": 80, "hostPort": 8080}]"#));
         assert!(messages[0].contains("container `app` maps container port 80 to host port 8080"));
-        assert!(messages[0].contains(
-            "When networkMode=awsvpc, the host ports and container ports in port mappings must match."
-        ));
-        // hostPort 0 means "dynamic" only under bridge networking.
-        assert_fires(
-            CODE,
-            1,
-            &td(
-                r#""networkMode": "awsvpc","#,
-                r#"[{"containerPort": 80, "hostPort": 0}]"#,
-            ),
+        assert!(
+            messages[0]
+                .contains("When networkMode=awsvpc, the host ports and container ports in port mappings must match.")
         );
+        // hostPort 0 means "dynamic" only under bridge networking.
+        assert_fires(CODE, 1, &td(r#""networkMode": "awsvpc","#, r#"[{"containerPort": 80, "hostPort": 0}]"#));
     }
 
     #[test]
@@ -132,30 +117,12 @@ mod tests {
     #[test]
     fn accepts_matching_or_omitted_host_ports() {
         let network = r#""networkMode": "awsvpc","#;
-        assert_clean(
-            CODE,
-            &td(network, r#"[{"containerPort": 80, "hostPort": 80}]"#),
-        );
+        assert_clean(CODE, &td(network, r#"[{"containerPort": 80, "hostPort": 80}]"#));
         assert_clean(CODE, &td(network, r#"[{"containerPort": 80}]"#));
-        assert_clean(
-            CODE,
-            &td(network, r#"[{"containerPort": 80, "hostPort": null}]"#),
-        );
-        assert_clean(
-            CODE,
-            &td(
-                network,
-                r#"[{"containerPortRange": "8000-8010", "hostPort": 1}]"#,
-            ),
-        );
-        assert_clean(
-            CODE,
-            &td(network, r#"[{"containerPort": "80", "hostPort": "8080"}]"#),
-        );
-        assert_clean(
-            CODE,
-            &td(network, r#"{"containerPort": 80, "hostPort": 8080}"#),
-        );
+        assert_clean(CODE, &td(network, r#"[{"containerPort": 80, "hostPort": null}]"#));
+        assert_clean(CODE, &td(network, r#"[{"containerPortRange": "8000-8010", "hostPort": 1}]"#));
+        assert_clean(CODE, &td(network, r#"[{"containerPort": "80", "hostPort": "8080"}]"#));
+        assert_clean(CODE, &td(network, r#"{"containerPort": 80, "hostPort": 8080}"#));
         assert_clean(CODE, &td(network, r#"["80:8080", null, 3]"#));
     }
 
@@ -168,10 +135,7 @@ mod tests {
         assert_clean(CODE, &td(r#""networkMode": "${MODE}","#, mapping));
         assert_clean(CODE, &td(r#""networkMode": "none","#, mapping));
         // Fargate without networkMode is ECS-COR-002's finding.
-        assert_clean(
-            CODE,
-            &td(r#""requiresCompatibilities": ["FARGATE"],"#, mapping),
-        );
+        assert_clean(CODE, &td(r#""requiresCompatibilities": ["FARGATE"],"#, mapping));
         assert_clean(
             CODE,
             r#"[{"name": "app", "image": "nginx", "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]"#,

@@ -47,9 +47,7 @@ impl Rule for InvalidContainerName {
                         .help("give the container a name of letters, digits, `-` and `_`, e.g. \"app\"")
                         .emit();
                 }
-                Some(Value::String(name)) if !is_placeholder(name) => {
-                    self.check_text(&container, name, cx)
-                }
+                Some(Value::String(name)) if !is_placeholder(name) => self.check_text(&container, name, cx),
                 // A placeholder, or a value of the wrong type (a schema finding).
                 _ => {}
             }
@@ -59,16 +57,10 @@ impl Rule for InvalidContainerName {
 
 impl InvalidContainerName {
     fn missing(&self, container: &Container<'_>, cx: &mut LintContext<'_>) {
-        let image = container
-            .image()
-            .map(|image| format!(" (image `{image}`)"))
-            .unwrap_or_default();
+        let image = container.image().map(|image| format!(" (image `{image}`)")).unwrap_or_default();
         cx.report(self, container.pointer())
             .on_key()
-            .message(format!(
-                "container #{}{image} has no `name`; AWS rejects it: {EMPTY_TEXT}",
-                container.index()
-            ))
+            .message(format!("container #{}{image} has no `name`; AWS rejects it: {EMPTY_TEXT}", container.index()))
             .label("no `name`")
             .help("add a `name` of letters, digits, `-` and `_`, e.g. \"app\"")
             .emit();
@@ -76,10 +68,7 @@ impl InvalidContainerName {
 
     fn check_text(&self, container: &Container<'_>, name: &str, cx: &mut LintContext<'_>) {
         if let Some(bad) = name.chars().find(|&c| !allowed(c)) {
-            let suggestion: String = name
-                .chars()
-                .map(|c| if allowed(c) { c } else { '-' })
-                .collect();
+            let suggestion: String = name.chars().map(|c| if allowed(c) { c } else { '-' }).collect();
             cx.report(self, container.at("name"))
                 .message(format!(
                     "container name `{name}` contains {}; AWS rejects it: Container.name contains \
@@ -98,10 +87,7 @@ impl InvalidContainerName {
         // All ASCII from here, so bytes are characters.
         if name.len() > MAX_LEN {
             cx.report(self, container.at("name"))
-                .message(format!(
-                    "container name is {} characters long; AWS allows at most {MAX_LEN}",
-                    name.len()
-                ))
+                .message(format!("container name is {} characters long; AWS allows at most {MAX_LEN}", name.len()))
                 .label(format!("longer than {MAX_LEN} characters"))
                 .help(format!("shorten the name to {MAX_LEN} characters or fewer"))
                 .emit();
@@ -127,9 +113,7 @@ mod tests {
     const CODE: &str = "ECS-COR-013";
 
     fn td(container: &str) -> String {
-        format!(
-            r#"{{"family": "web", "containerDefinitions": [{{"image": "nginx:1.27", "memory": 64 {container}}}]}}"#
-        )
+        format!(r#"{{"family": "web", "containerDefinitions": [{{"image": "nginx:1.27", "memory": 64 {container}}}]}}"#)
     }
 
     #[test]
@@ -168,18 +152,11 @@ mod tests {
         assert_clean(CODE, &td(r#", "name": "${CONTAINER_NAME}""#));
         assert_clean(CODE, &td(r#", "name": "{{ name }}""#));
         assert_clean(CODE, &td(r#", "name": 42"#));
-        assert_clean(
-            CODE,
-            r#"{"family": "web", "containerDefinitions": ["app", null]}"#,
-        );
+        assert_clean(CODE, r#"{"family": "web", "containerDefinitions": ["app", null]}"#);
     }
 
     #[test]
     fn applies_to_bare_container_arrays() {
-        assert_fires(
-            CODE,
-            1,
-            r#"[{"image": "nginx"}, {"name": "ok", "image": "nginx"}]"#,
-        );
+        assert_fires(CODE, 1, r#"[{"image": "nginx"}, {"name": "ok", "image": "nginx"}]"#);
     }
 }

@@ -32,9 +32,7 @@ impl Rule for MissingContainerImage {
                 None | Some(Value::Null) => {
                     cx.report(self, container.pointer())
                         .on_key()
-                        .message(format!(
-                            "container {who} has no `image`; AWS rejects it: {EMPTY_TEXT}"
-                        ))
+                        .message(format!("container {who} has no `image`; AWS rejects it: {EMPTY_TEXT}"))
                         .label("no `image`")
                         .help(
                             "add an `image`, e.g. \"public.ecr.aws/nginx/nginx:1.27\"; if a CI step \
@@ -45,9 +43,7 @@ impl Rule for MissingContainerImage {
                 }
                 Some(Value::String(image)) if image.is_empty() => {
                     cx.report(self, container.at("image"))
-                        .message(format!(
-                            "container {who} has an empty `image`; AWS rejects it: {EMPTY_TEXT}"
-                        ))
+                        .message(format!("container {who} has an empty `image`; AWS rejects it: {EMPTY_TEXT}"))
                         .label("empty image")
                         .help(
                             "set `image` to a repository with a tag or digest, e.g. \
@@ -69,9 +65,7 @@ impl Rule for MissingContainerImage {
                         )
                         .emit();
                 }
-                Some(Value::String(image))
-                    if !is_placeholder(image) && image.trim_start().starts_with('@') =>
-                {
+                Some(Value::String(image)) if !is_placeholder(image) && image.trim_start().starts_with('@') => {
                     cx.report(self, container.at("image"))
                         .message(format!(
                             "container {who} has the image `{}`, a digest with no repository; AWS \
@@ -109,9 +103,7 @@ mod tests {
     const DIGEST: &str = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     fn td(container: &str) -> String {
-        format!(
-            r#"{{"family": "web", "containerDefinitions": [{{"name": "app", "memory": 64 {container}}}]}}"#
-        )
+        format!(r#"{{"family": "web", "containerDefinitions": [{{"name": "app", "memory": 64 {container}}}]}}"#)
     }
 
     #[test]
@@ -141,10 +133,7 @@ mod tests {
         assert_clean(CODE, &td(r#", "image": "<image-uri>""#));
         assert_clean(CODE, &td(r#", "image": "@${DIGEST}""#));
         assert_clean(CODE, &td(r#", "image": 7"#));
-        assert_clean(
-            CODE,
-            r#"{"family": "web", "containerDefinitions": ["app", null]}"#,
-        );
+        assert_clean(CODE, r#"{"family": "web", "containerDefinitions": ["app", null]}"#);
     }
 
     #[test]

@@ -25,9 +25,7 @@ impl Rule for NoEssentialContainer {
         };
         if items.is_empty() {
             cx.report(self, "/containerDefinitions")
-                .message(
-                    "the task definition has no containers; AWS rejects it: Container list cannot be empty.",
-                )
+                .message("the task definition has no containers; AWS rejects it: Container list cannot be empty.")
                 .label("empty container list")
                 .help("add at least one container definition with a `name` and an `image`")
                 .emit();
@@ -42,11 +40,7 @@ impl Rule for NoEssentialContainer {
         let subject = if containers.len() == 1 {
             format!("the only container, {}, is", names.join(""))
         } else {
-            format!(
-                "all {} containers ({}) are",
-                containers.len(),
-                names.join(", ")
-            )
+            format!("all {} containers ({}) are", containers.len(), names.join(", "))
         };
         let mut finding = cx
             .report(self, "/containerDefinitions")
@@ -90,20 +84,13 @@ mod tests {
         let messages = assert_fires(
             CODE,
             1,
-            &td(
-                r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": false},
-                    {"name": "log", "image": "fluent-bit", "memory": 64, "essential": false}]"#,
-            ),
+            &td(r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": false},
+                    {"name": "log", "image": "fluent-bit", "memory": 64, "essential": false}]"#),
         );
-        assert!(
-            messages[0].contains("all 2 containers (`app`, `log`) are marked `essential: false`")
-        );
+        assert!(messages[0].contains("all 2 containers (`app`, `log`) are marked `essential: false`"));
         assert!(messages[0].contains("Task definition doesn't have any essential container."));
-        let messages = assert_fires(
-            CODE,
-            1,
-            &td(r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": false}]"#),
-        );
+        let messages =
+            assert_fires(CODE, 1, &td(r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": false}]"#));
         assert!(messages[0].contains("the only container, `app`, is"));
     }
 
@@ -115,53 +102,31 @@ mod tests {
 
     #[test]
     fn omitted_essential_means_true() {
+        assert_clean(CODE, &td(r#"[{"name": "app", "image": "nginx", "memory": 256}]"#));
         assert_clean(
             CODE,
-            &td(r#"[{"name": "app", "image": "nginx", "memory": 256}]"#),
+            &td(r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": null},
+                    {"name": "log", "image": "fluent-bit", "memory": 64, "essential": false}]"#),
         );
         assert_clean(
             CODE,
-            &td(
-                r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": null},
-                    {"name": "log", "image": "fluent-bit", "memory": 64, "essential": false}]"#,
-            ),
-        );
-        assert_clean(
-            CODE,
-            &td(
-                r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": true},
-                    {"name": "log", "image": "fluent-bit", "memory": 64, "essential": false}]"#,
-            ),
+            &td(r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": true},
+                    {"name": "log", "image": "fluent-bit", "memory": 64, "essential": false}]"#),
         );
     }
 
     #[test]
     fn stays_silent_on_unknown_values_and_shapes() {
-        assert_clean(
-            CODE,
-            &td(
-                r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": "${ESSENTIAL}"}]"#,
-            ),
-        );
-        assert_clean(
-            CODE,
-            &td(r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": "false"}]"#),
-        );
-        assert_clean(
-            CODE,
-            &td(r#"[{"name": "app", "image": "nginx", "essential": false}, 3]"#),
-        );
+        assert_clean(CODE, &td(r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": "${ESSENTIAL}"}]"#));
+        assert_clean(CODE, &td(r#"[{"name": "app", "image": "nginx", "memory": 256, "essential": "false"}]"#));
+        assert_clean(CODE, &td(r#"[{"name": "app", "image": "nginx", "essential": false}, 3]"#));
         assert_clean(CODE, &td(r#"{"name": "app", "essential": false}"#));
         assert_clean(CODE, r#"{"family": "web", "networkMode": "awsvpc"}"#);
     }
 
     #[test]
     fn applies_to_bare_container_arrays() {
-        assert_fires(
-            CODE,
-            1,
-            r#"[{"name": "app", "image": "nginx", "essential": false}]"#,
-        );
+        assert_fires(CODE, 1, r#"[{"name": "app", "image": "nginx", "essential": false}]"#);
         assert_clean(CODE, r#"[{"name": "app", "image": "nginx"}]"#);
     }
 }

@@ -72,10 +72,7 @@ mod tests {
         let messages = assert_fires(
             CODE,
             1,
-            &td(
-                r#""networkMode": "none","#,
-                r#"[{"containerPort": 80}, {"containerPort": 443}]"#,
-            ),
+            &td(r#""networkMode": "none","#, r#"[{"containerPort": 80}, {"containerPort": 443}]"#),
         );
         assert!(messages[0].contains("container `job` has 2 port mappings"));
         assert!(messages[0].contains("network mode is `none`"));
@@ -85,10 +82,7 @@ mod tests {
     fn accepts_no_mappings_or_other_modes() {
         assert_clean(CODE, &td(r#""networkMode": "none","#, "[]"));
         assert_clean(CODE, &td(r#""networkMode": "none","#, "null"));
-        assert_clean(
-            CODE,
-            &td(r#""networkMode": "none","#, r#"{"containerPort": 80}"#),
-        );
+        assert_clean(CODE, &td(r#""networkMode": "none","#, r#"{"containerPort": 80}"#));
         let mapping = r#"[{"containerPort": 80}]"#;
         assert_clean(CODE, &td(r#""networkMode": "bridge","#, mapping));
         assert_clean(CODE, &td(r#""networkMode": "awsvpc","#, mapping));
@@ -100,9 +94,6 @@ mod tests {
 
     #[test]
     fn ignores_bare_container_arrays() {
-        assert_clean(
-            CODE,
-            r#"[{"name": "app", "image": "nginx", "portMappings": [{"containerPort": 80}]}]"#,
-        );
+        assert_clean(CODE, r#"[{"name": "app", "image": "nginx", "portMappings": [{"containerPort": 80}]}]"#);
     }
 }

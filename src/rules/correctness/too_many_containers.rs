@@ -22,10 +22,7 @@ const MAX_CONTAINERS: usize = 10;
 
 impl Rule for TooManyContainers {
     fn check(&self, task: &TaskDefinition<'_>, cx: &mut LintContext<'_>) {
-        let count = task
-            .get("containerDefinitions")
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len);
+        let count = task.get("containerDefinitions").and_then(Value::as_array).map_or(0, Vec::len);
         if count <= MAX_CONTAINERS {
             return;
         }
@@ -51,17 +48,13 @@ mod tests {
     const CODE: &str = "ECS-COR-011";
 
     fn containers(n: usize) -> String {
-        let items: Vec<String> = (0..n)
-            .map(|i| format!(r#"{{"name": "c{i}", "image": "busybox:1.36", "memory": 64}}"#))
-            .collect();
+        let items: Vec<String> =
+            (0..n).map(|i| format!(r#"{{"name": "c{i}", "image": "busybox:1.36", "memory": 64}}"#)).collect();
         format!("[{}]", items.join(","))
     }
 
     fn td(n: usize) -> String {
-        format!(
-            r#"{{"family": "web", "containerDefinitions": {}}}"#,
-            containers(n)
-        )
+        format!(r#"{{"family": "web", "containerDefinitions": {}}}"#, containers(n))
     }
 
     #[test]
@@ -76,10 +69,7 @@ mod tests {
     fn accepts_up_to_ten() {
         assert_clean(CODE, &td(1));
         assert_clean(CODE, &td(10));
-        assert_clean(
-            CODE,
-            r#"{"family": "web", "containerDefinitions": {"name": "c"}}"#,
-        );
+        assert_clean(CODE, r#"{"family": "web", "containerDefinitions": {"name": "c"}}"#);
     }
 
     #[test]
