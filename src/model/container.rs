@@ -70,6 +70,14 @@ impl<'a> Container<'a> {
         }
     }
 
+    /// How messages name the container: `` `app` ``, or `#0` when it has no known name.
+    pub fn display(&self) -> String {
+        match self.name() {
+            Some(name) => format!("`{name}`"),
+            None => format!("#{}", self.index),
+        }
+    }
+
     /// `essential` as AWS applies it: omitted means `true`. `None` when written but not a boolean.
     pub fn essential(&self) -> Option<bool> {
         match self.get("essential") {

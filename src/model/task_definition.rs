@@ -63,6 +63,15 @@ impl<'a> TaskDefinition<'a> {
         self.compatibilities().contains(&"FARGATE")
     }
 
+    /// Pointer to the `FARGATE` entry of `requiresCompatibilities` (or the list), for findings
+    /// caused by Fargate.
+    pub fn fargate_pointer(&self) -> String {
+        self.get("requiresCompatibilities")
+            .and_then(Value::as_array)
+            .and_then(|items| items.iter().position(|v| v.as_str() == Some("FARGATE")))
+            .map_or_else(|| "/requiresCompatibilities".to_string(), |i| format!("/requiresCompatibilities/{i}"))
+    }
+
     /// `runtimePlatform.operatingSystemFamily`, when known.
     pub fn os_family(&self) -> Option<&'a str> {
         known_str(self.get("runtimePlatform").and_then(|p| p.get("operatingSystemFamily")))

@@ -5,7 +5,6 @@ use crate::data::fargate::{self, size_for_cpu};
 use crate::declare_rule;
 use crate::model::{TaskDefinition, TaskSize};
 use crate::rule::Rule;
-use serde_json::Value;
 
 declare_rule! {
     pub struct FargateMissingTaskSize {
@@ -23,7 +22,7 @@ impl Rule for FargateMissingTaskSize {
         if !task.is_fargate() {
             return;
         }
-        let fargate = fargate_pointer(task);
+        let fargate = task.fargate_pointer();
         if !task.has("cpu") {
             let help = match task.memory() {
                 Some(TaskSize::Units(memory)) if !fargate::cpus_for_memory(memory).is_empty() => {
@@ -60,14 +59,6 @@ impl FargateMissingTaskSize {
             .help(help)
             .emit();
     }
-}
-
-/// The `FARGATE` entry of `requiresCompatibilities` (the list itself if it cannot be found).
-fn fargate_pointer(task: &TaskDefinition<'_>) -> String {
-    task.get("requiresCompatibilities")
-        .and_then(Value::as_array)
-        .and_then(|items| items.iter().position(|v| v.as_str() == Some("FARGATE")))
-        .map_or_else(|| "/requiresCompatibilities".to_string(), |i| format!("/requiresCompatibilities/{i}"))
 }
 
 #[cfg(test)]

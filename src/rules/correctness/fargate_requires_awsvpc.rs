@@ -4,7 +4,6 @@ use crate::context::LintContext;
 use crate::declare_rule;
 use crate::model::TaskDefinition;
 use crate::rule::Rule;
-use serde_json::Value;
 
 declare_rule! {
     pub struct FargateRequiresAwsvpc {
@@ -25,7 +24,7 @@ impl Rule for FargateRequiresAwsvpc {
         if !task.is_fargate() {
             return;
         }
-        let fargate = fargate_pointer(task);
+        let fargate = task.fargate_pointer();
         if !task.has("networkMode") {
             cx.report(self, fargate.as_str())
                 .message(format!("a Fargate task definition without `networkMode`; AWS rejects it: {AWS_TEXT}"))
@@ -48,14 +47,6 @@ impl Rule for FargateRequiresAwsvpc {
             .help("set `networkMode` to \"awsvpc\", or remove FARGATE from `requiresCompatibilities`")
             .emit();
     }
-}
-
-/// The `FARGATE` entry of `requiresCompatibilities` (the list itself if it cannot be found).
-fn fargate_pointer(task: &TaskDefinition<'_>) -> String {
-    task.get("requiresCompatibilities")
-        .and_then(Value::as_array)
-        .and_then(|items| items.iter().position(|v| v.as_str() == Some("FARGATE")))
-        .map_or_else(|| "/requiresCompatibilities".to_string(), |i| format!("/requiresCompatibilities/{i}"))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::context::LintContext;
 use crate::declare_rule;
-use crate::model::{Container, TaskDefinition, join};
+use crate::model::{TaskDefinition, join};
 use crate::rule::Rule;
 use serde_json::Value;
 
@@ -51,7 +51,7 @@ impl Rule for HostPortMismatch {
                     .message(format!(
                         "container {} maps container port {container_port} to host port \
                          {host_port} under network mode `{mode}`; {why}",
-                        named(&container)
+                        container.display()
                     ))
                     .label(format!("must be {container_port} or omitted"))
                     .related(join(&at, "containerPort"), "container port set here")
@@ -62,14 +62,6 @@ impl Rule for HostPortMismatch {
                     .emit();
             }
         }
-    }
-}
-
-/// How a message names a container: `` `app` ``, or `#0` when it has no known name.
-fn named(container: &Container<'_>) -> String {
-    match container.name() {
-        Some(name) => format!("`{name}`"),
-        None => format!("#{}", container.index()),
     }
 }
 

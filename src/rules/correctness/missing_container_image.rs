@@ -2,8 +2,8 @@
 
 use crate::context::LintContext;
 use crate::declare_rule;
+use crate::model::TaskDefinition;
 use crate::model::known::is_placeholder;
-use crate::model::{Container, TaskDefinition};
 use crate::rule::Rule;
 use serde_json::Value;
 
@@ -27,7 +27,7 @@ impl Rule for MissingContainerImage {
             if !container.value().is_object() {
                 continue;
             }
-            let who = named(&container);
+            let who = container.display();
             match container.get("image") {
                 None | Some(Value::Null) => {
                     cx.report(self, container.pointer())
@@ -84,14 +84,6 @@ impl Rule for MissingContainerImage {
                 _ => {}
             }
         }
-    }
-}
-
-/// How a message names a container: `` `app` ``, or `#0` when it has no known name.
-fn named(container: &Container<'_>) -> String {
-    match container.name() {
-        Some(name) => format!("`{name}`"),
-        None => format!("#{}", container.index()),
     }
 }
 

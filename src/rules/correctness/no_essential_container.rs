@@ -2,7 +2,7 @@
 
 use crate::context::LintContext;
 use crate::declare_rule;
-use crate::model::{Container, TaskDefinition};
+use crate::model::TaskDefinition;
 use crate::rule::Rule;
 use serde_json::Value;
 
@@ -36,7 +36,7 @@ impl Rule for NoEssentialContainer {
         if !containers.iter().all(|c| c.essential() == Some(false)) {
             return;
         }
-        let names: Vec<String> = containers.iter().map(named).collect();
+        let names: Vec<String> = containers.iter().map(|c| c.display()).collect();
         let subject = if containers.len() == 1 {
             format!("the only container, {}, is", names.join(""))
         } else {
@@ -58,14 +58,6 @@ impl Rule for NoEssentialContainer {
                  `\"essential\": true` or remove the field (omitted means true)",
             )
             .emit();
-    }
-}
-
-/// How a message names a container: `` `app` ``, or `#0` when it has no known name.
-fn named(container: &Container<'_>) -> String {
-    match container.name() {
-        Some(name) => format!("`{name}`"),
-        None => format!("#{}", container.index()),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::context::LintContext;
 use crate::declare_rule;
-use crate::model::{Container, TaskDefinition};
+use crate::model::TaskDefinition;
 use crate::rule::Rule;
 
 declare_rule! {
@@ -31,7 +31,7 @@ impl Rule for PortMappingsWithNetworkNone {
                 .message(format!(
                     "container {} has {count} port {noun} but the task's network mode is `none`; \
                      AWS does not allow port mappings when the network mode is none",
-                    named(&container)
+                    container.display()
                 ))
                 .label("no network to map ports on")
                 .related("/networkMode", "network mode none set here")
@@ -41,14 +41,6 @@ impl Rule for PortMappingsWithNetworkNone {
                 )
                 .emit();
         }
-    }
-}
-
-/// How a message names a container: `` `app` ``, or `#0` when it has no known name.
-fn named(container: &Container<'_>) -> String {
-    match container.name() {
-        Some(name) => format!("`{name}`"),
-        None => format!("#{}", container.index()),
     }
 }
 
