@@ -131,7 +131,7 @@ impl FileOutcome {
     fn io(file: &str, message: String) -> Self {
         let diagnostic =
             Diagnostic::file_level(file, &UnreadablePath::META, format!("cannot read `{file}`: {message}"))
-                .with_help("check that the path exists and is readable; the other files were linted");
+                .with_help("check that the path exists and is readable");
         Self { diagnostics: vec![diagnostic], io_error: true, ..Self::empty(file) }
     }
 
@@ -170,15 +170,18 @@ fn read_and_lint(target: &Target, file: &str, settings: &Settings, options: RunO
             let report = match &problem {
                 ReadProblem::Io(_) => true,
                 ReadProblem::Binary => target.explicit,
-                ReadProblem::TooLarge { .. } | ReadProblem::InvalidUtf8 { .. } => {
+                ReadProblem::TooLarge { .. } | ReadProblem::InvalidUtf8 { .. } | ReadProblem::Utf16 => {
                     target.explicit || sniff(&target.path)
                 }
             };
             if !report {
                 return FileOutcome::empty(file);
             }
-            let help =
-                matches!(problem, ReadProblem::TooLarge { .. }).then_some("raise the limit with --max-file-size");
+            let help = match problem {
+                ReadProblem::TooLarge { .. } => Some("raise the limit with --max-file-size"),
+                ReadProblem::Utf16 => Some("save the file as UTF-8 (in PowerShell: `Out-File -Encoding utf8NoBOM`)"),
+                _ => None,
+            };
             FileOutcome::problem(file, &problem, help)
         }
     }

@@ -194,7 +194,7 @@ fn report(
             cx.report(&PatternMismatch, pointer)
                 .message(format!("{} in `{field}` contains characters AWS does not allow here", short(instance)))
                 .label("invalid characters")
-                .help(format!("use only characters matching {pattern}"))
+                .help(pattern_help(pattern))
                 .emit();
         }
         other => {
@@ -204,9 +204,18 @@ fn report(
             cx.report(&ValueOutOfRange, pointer)
                 .message(format!("`{field}` {limit}, found {}", measure(instance)))
                 .label(limit.clone())
-                .help(format!("change `{field}` so that it {}", limit.replacen("must ", "", 1)))
+                .help(format!("change `{field}`: it {limit}"))
                 .emit();
         }
+    }
+}
+
+/// Says in words what the model's tag pattern allows; other patterns are quoted as written.
+fn pattern_help(pattern: &str) -> String {
+    if pattern.contains(r"\p{L}\p{Z}\p{N}_.:/=+\-@") {
+        "use only letters, digits, spaces and the characters _ . : / = + - @".into()
+    } else {
+        format!("use only characters matching {pattern}")
     }
 }
 

@@ -250,6 +250,7 @@ fn bad_input_is_reported_and_the_run_goes_on() {
         ("blank.json", b" \n\t \r\n", "the file is empty"),
         ("latin1.json", b"{\"family\": \"caf\xe9\"}", "not valid UTF-8"),
         ("binary.json", b"\x00\x01\x02\xff\xfe", "binary"),
+        ("utf16.json", b"\xff\xfe{\x00}\x00", "UTF-16"),
         ("deep.json", deep.as_bytes(), "nests deeper than 256 levels"),
         (
             "huge-number.json",
@@ -301,7 +302,7 @@ fn huge_files_are_refused_without_reading_them() {
     no_panic(&out);
     assert_eq!(code(&out), 1);
     let message = json(&out)["diagnostics"][0]["message"].as_str().unwrap().to_string();
-    assert!(message.contains("100.0 MiB, above the 32 MiB limit"), "{message}");
+    assert!(message.contains("100.0 MiB, above the 32.0 MiB limit"), "{message}");
     assert_eq!(json(&out)["summary"]["files"], 1);
 }
 

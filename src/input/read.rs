@@ -20,6 +20,7 @@ pub enum ReadProblem {
     Io(std::io::Error),
     TooLarge { size: u64, limit: u64 },
     Binary,
+    Utf16,
     InvalidUtf8 { offset: usize },
 }
 
@@ -27,16 +28,26 @@ impl ReadProblem {
     pub fn describe(&self) -> String {
         match self {
             ReadProblem::Io(e) => io_message(e),
-            ReadProblem::TooLarge { size, limit } => format!(
-                "the file is {:.1} MiB, above the {:.0} MiB limit; it was not linted",
-                *size as f64 / 1048576.0,
-                *limit as f64 / 1048576.0
-            ),
+            ReadProblem::TooLarge { size, limit } => {
+                format!("the file is {}, above the {} limit; it was not linted", human_size(*size), human_size(*limit))
+            }
             ReadProblem::Binary => "the file is binary (it contains NUL bytes), not JSON".into(),
+            ReadProblem::Utf16 => {
+                "the file is UTF-16 encoded (as PowerShell's `>` writes it); JSON must be UTF-8".into()
+            }
             ReadProblem::InvalidUtf8 { offset } => {
                 format!("the file is not valid UTF-8 (invalid byte at offset {offset}); JSON must be UTF-8")
             }
         }
+    }
+}
+
+/// `812 bytes`, `3.4 KiB`, `100.0 MiB`.
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        0..1024 => format!("{bytes} bytes"),
+        1024..1048576 => format!("{:.1} KiB", bytes as f64 / 1024.0),
+        _ => format!("{:.1} MiB", bytes as f64 / 1048576.0),
     }
 }
 
@@ -68,6 +79,9 @@ pub fn read_text(path: &Path, limit: u64) -> Result<Text, ReadProblem> {
 
 /// Bytes → text: binary and invalid UTF-8 are problems; a BOM is remembered and skipped.
 pub fn decode(bytes: Vec<u8>) -> Result<Text, ReadProblem> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ReadProblem::Utf16);
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(ReadProblem::Binary);
     }
@@ -88,5 +102,8 @@ pub fn looks_like_ecs(prefix: &[u8]) -> bool {
 /// Reads up to 64 KiB of a file for `looks_like_ecs`.
 pub fn sniff(path: &Path) -> bool {
     let mut buf = Vec::new();
-    std::fs::File::open(path).and_then(|f| f.take(65536).read_to_end(&mut buf)).is_ok() && looks_like_ecs(&buf)
+    let read = std::fs::File::open(path).and_then(|f| f.take(65536).read_to_end(&mut buf)).is_ok();
+    // UTF-16 text is ASCII with NUL bytes between the characters.
+    buf.retain(|&b| b != 0);
+    read && looks_like_ecs(&buf)
 }

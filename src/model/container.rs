@@ -57,9 +57,9 @@ impl<'a> Container<'a> {
         self.get(key).and_then(Value::as_array).map_or(&[], Vec::as_slice)
     }
 
-    /// The container's name, when known.
+    /// The container's name, when known and not blank (a blank name is its own finding).
     pub fn name(&self) -> Option<&'a str> {
-        self.str("name")
+        self.str("name").filter(|n| !n.trim().is_empty())
     }
 
     /// A name for messages: the name, or `#<index>` when it has none.

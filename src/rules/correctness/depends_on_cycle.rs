@@ -48,14 +48,9 @@ impl Rule for DependsOnCycle {
             names.push(closing.target.unwrap_or_default().to_string());
             let path = names.join(" → ");
             let message = if others.is_empty() {
-                format!(
-                    "container `{}` depends on itself ({path}); the task can never start",
-                    closing.from.label()
-                )
+                format!("container `{}` depends on itself ({path}); the task can never start", closing.from.label())
             } else {
-                format!(
-                    "containers depend on each other in a cycle: {path}; the task can never start"
-                )
+                format!("containers depend on each other in a cycle: {path}; the task can never start")
             };
             let mut builder = cx
                 .report(self, closing.at("containerName"))
@@ -66,22 +61,14 @@ impl Rule for DependsOnCycle {
                     format!("closes the cycle {path}")
                 })
                 .help(if others.is_empty() {
-                    format!(
-                        "remove the dependency of `{}` on itself",
-                        closing.from.label()
-                    )
+                    format!("remove the dependency of `{}` on itself", closing.from.label())
                 } else {
-                    "remove one of these dependencies so that the containers can start in order"
-                        .to_string()
+                    "remove one of these dependencies so that the containers can start in order".to_string()
                 });
             for dep in others {
                 builder = builder.related(
                     dep.at("containerName"),
-                    format!(
-                        "`{}` depends on `{}` here",
-                        dep.from.label(),
-                        dep.target.unwrap_or_default()
-                    ),
+                    format!("`{}` depends on `{}` here", dep.from.label(), dep.target.unwrap_or_default()),
                 );
             }
             builder.emit();
@@ -97,15 +84,7 @@ fn elementary_cycles<'d, 'a>(graph: &Graph<'d, 'a>) -> Vec<Vec<&'d Dependency<'a
     for start in 0..graph.len() {
         let mut on_path = vec![false; graph.len()];
         let mut path = Vec::new();
-        search(
-            graph,
-            start,
-            start,
-            &mut on_path,
-            &mut path,
-            &mut cycles,
-            &mut steps,
-        );
+        search(graph, start, start, &mut on_path, &mut path, &mut cycles, &mut steps);
         if cycles.len() >= MAX_CYCLES || steps >= MAX_STEPS {
             break;
         }
@@ -155,21 +134,13 @@ mod tests {
 
     /// A container named `name` that depends on `targets` (START).
     fn c(name: &str, targets: &[&str]) -> String {
-        let deps: Vec<String> = targets
-            .iter()
-            .map(|t| format!(r#"{{"containerName": "{t}", "condition": "START"}}"#))
-            .collect();
-        format!(
-            r#"{{"name": "{name}", "image": "nginx", "dependsOn": [{}]}}"#,
-            deps.join(", ")
-        )
+        let deps: Vec<String> =
+            targets.iter().map(|t| format!(r#"{{"containerName": "{t}", "condition": "START"}}"#)).collect();
+        format!(r#"{{"name": "{name}", "image": "nginx", "dependsOn": [{}]}}"#, deps.join(", "))
     }
 
     fn td(containers: &[String]) -> String {
-        format!(
-            r#"{{"family": "web", "containerDefinitions": [{}]}}"#,
-            containers.join(", ")
-        )
+        format!(r#"{{"family": "web", "containerDefinitions": [{}]}}"#, containers.join(", "))
     }
 
     #[test]
@@ -179,10 +150,7 @@ mod tests {
         assert!(messages[0].contains("app → proxy → app"), "{}", messages[0]);
         assert!(messages[0].contains("the task can never start"));
         let found = findings(CODE, &text);
-        assert_eq!(
-            found[0].pointer,
-            "/containerDefinitions/1/dependsOn/0/containerName"
-        );
+        assert_eq!(found[0].pointer, "/containerDefinitions/1/dependsOn/0/containerName");
         assert_eq!(found[0].labels.len(), 1);
     }
 
@@ -212,10 +180,7 @@ mod tests {
 
     #[test]
     fn clean_for_chains_and_diamonds() {
-        assert_clean(
-            CODE,
-            &td(&[c("a", &["b", "c"]), c("b", &["c"]), c("c", &[])]),
-        );
+        assert_clean(CODE, &td(&[c("a", &["b", "c"]), c("b", &["c"]), c("c", &[])]));
         assert_clean(CODE, &td(&[c("a", &[])]));
     }
 

@@ -32,15 +32,9 @@ impl Rule for DependsOnEssentialCompletion {
             }
             let name = target.label();
             let (related_at, related) = if target.has("essential") {
-                (
-                    target.at("essential"),
-                    format!("`{name}` is essential here"),
-                )
+                (target.at("essential"), format!("`{name}` is essential here"))
             } else {
-                (
-                    target.at("name"),
-                    format!("`{name}` is essential: `essential` is omitted and defaults to true"),
-                )
+                (target.at("name"), format!("`{name}` is essential: `essential` is omitted and defaults to true"))
             };
             cx.report(self, dep.at("condition"))
                 .message(format!(
@@ -51,9 +45,7 @@ impl Rule for DependsOnEssentialCompletion {
                 ))
                 .label(format!("{condition} needs a non-essential container"))
                 .related(related_at, related)
-                .help(format!(
-                    "set \"essential\": false on `{name}`, or wait for it with START or HEALTHY instead"
-                ))
+                .help(format!("set \"essential\": false on `{name}`, or wait for it with START or HEALTHY instead"))
                 .emit();
         }
     }
@@ -79,14 +71,12 @@ mod tests {
         let text = td("SUCCESS", "");
         let messages = assert_fires(CODE, 1, &text);
         assert!(messages[0].contains("container `app` waits for `init` to exit successfully"));
-        assert!(messages[0].contains(
-            "A dependency container with SUCCESS or COMPLETE condition cannot be an essential container"
-        ));
-        let found = findings(CODE, &text);
-        assert_eq!(
-            found[0].pointer,
-            "/containerDefinitions/0/dependsOn/0/condition"
+        assert!(
+            messages[0]
+                .contains("A dependency container with SUCCESS or COMPLETE condition cannot be an essential container")
         );
+        let found = findings(CODE, &text);
+        assert_eq!(found[0].pointer, "/containerDefinitions/0/dependsOn/0/condition");
         assert!(found[0].labels[0].message.contains("defaults to true"));
     }
 
@@ -94,24 +84,14 @@ mod tests {
     fn fires_when_essential_is_true() {
         let text = td("COMPLETE", r#", "essential": true"#);
         assert_fires(CODE, 1, &text);
-        assert!(
-            findings(CODE, &text)[0].labels[0]
-                .message
-                .contains("essential here")
-        );
+        assert!(findings(CODE, &text)[0].labels[0].message.contains("essential here"));
     }
 
     #[test]
     fn clean_for_non_essential_targets_and_other_conditions() {
         assert_clean(CODE, &td("SUCCESS", r#", "essential": false"#));
         assert_clean(CODE, &td("START", ""));
-        assert_clean(
-            CODE,
-            &td(
-                "HEALTHY",
-                r#", "healthCheck": {"command": ["CMD", "true"]}"#,
-            ),
-        );
+        assert_clean(CODE, &td("HEALTHY", r#", "healthCheck": {"command": ["CMD", "true"]}"#));
         // Conditions are case-sensitive: `success` is a schema error, not this rule.
         assert_clean(CODE, &td("success", ""));
     }

@@ -39,9 +39,7 @@ impl Rule for DependsOnHealthyWithoutHealthCheck {
                 ))
                 .label("needs a health check on the dependency")
                 .related(target.at("name"), format!("`{name}` has no `healthCheck`"))
-                .help(format!(
-                    "add a `healthCheck` to `{name}`, or wait for it with START instead"
-                ))
+                .help(format!("add a `healthCheck` to `{name}`, or wait for it with START instead"))
                 .emit();
         }
     }
@@ -62,8 +60,7 @@ mod tests {
         )
     }
 
-    const HEALTH: &str =
-        r#", "healthCheck": {"command": ["CMD-SHELL", "pg_isready -U postgres || exit 1"]}"#;
+    const HEALTH: &str = r#", "healthCheck": {"command": ["CMD-SHELL", "pg_isready -U postgres || exit 1"]}"#;
 
     #[test]
     fn fires_without_a_health_check() {
@@ -72,10 +69,7 @@ mod tests {
         assert!(messages[0].contains("container `app` waits for `db` to be HEALTHY"));
         assert!(messages[0].contains("`db` has no `healthCheck`"));
         let found = findings(CODE, &text);
-        assert_eq!(
-            found[0].pointer,
-            "/containerDefinitions/0/dependsOn/0/condition"
-        );
+        assert_eq!(found[0].pointer, "/containerDefinitions/0/dependsOn/0/condition");
         assert_fires(CODE, 1, &td("HEALTHY", r#", "healthCheck": null"#));
     }
 
@@ -89,10 +83,7 @@ mod tests {
     #[test]
     fn silent_on_placeholders() {
         assert_clean(CODE, &td("${CONDITION}", ""));
-        assert_clean(
-            CODE,
-            &td("HEALTHY", r#", "healthCheck": "${HEALTH_CHECK}""#),
-        );
+        assert_clean(CODE, &td("HEALTHY", r#", "healthCheck": "${HEALTH_CHECK}""#));
         let opaque_target = r#"{"family": "web", "containerDefinitions": [
             {"name": "app", "image": "nginx",
              "dependsOn": [{"containerName": "<db-name>", "condition": "HEALTHY"}]},

@@ -48,7 +48,7 @@ pub(super) fn dependencies<'a>(containers: &[Container<'a>]) -> Vec<Dependency<'
             out.push(Dependency {
                 from: *container,
                 pointer: join(&container.at("dependsOn"), j),
-                target: known_str(entry.get("containerName")),
+                target: known_str(entry.get("containerName")).filter(|t| !t.trim().is_empty()),
                 condition: known_str(entry.get("condition")),
             });
         }
@@ -58,9 +58,7 @@ pub(super) fn dependencies<'a>(containers: &[Container<'a>]) -> Vec<Dependency<'
 
 /// True when some container's name is a placeholder: a dependency could then name it.
 pub(super) fn has_opaque_name(containers: &[Container<'_>]) -> bool {
-    containers
-        .iter()
-        .any(|c| c.get("name").is_some_and(is_opaque))
+    containers.iter().any(|c| c.get("name").is_some_and(is_opaque))
 }
 
 /// The one container named `name`; `None` when there is none or more than one.
@@ -125,9 +123,7 @@ mod tests {
     fn fires_on_a_missing_container_with_the_aws_text() {
         let messages = assert_fires(CODE, 1, &td(APP_ON_SIDECAR));
         assert!(messages[0].contains("container `app` depends on `sidecar-container`"));
-        assert!(messages[0].contains(
-            "Cannot depend on container + 'sidecar-container' because it does not exist"
-        ));
+        assert!(messages[0].contains("Cannot depend on container + 'sidecar-container' because it does not exist"));
     }
 
     #[test]
@@ -160,10 +156,7 @@ mod tests {
             r#""dependsOn": [null, 3, "x", {"containerName": 5}]"#,
             r#""dependsOn": {"containerName": "x"}"#,
         ] {
-            assert_clean(
-                CODE,
-                &td(&format!(r#"{{"name": "app", "image": "nginx", {deps}}}"#)),
-            );
+            assert_clean(CODE, &td(&format!(r#"{{"name": "app", "image": "nginx", {deps}}}"#)));
         }
     }
 
