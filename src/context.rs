@@ -12,11 +12,21 @@ pub enum Part {
     Key,
 }
 
+/// Which resource of a linked pair a pointer is in: the one being checked (a service), or the
+/// resource linked to it (the service's task definition, in its own file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Side {
+    #[default]
+    Own,
+    Linked,
+}
+
 #[derive(Debug, Clone)]
 pub struct Label {
     pub pointer: String,
     pub part: Part,
     pub message: String,
+    pub side: Side,
 }
 
 /// A finding before it is placed in a file: canonical pointers only.
@@ -24,6 +34,8 @@ pub struct Label {
 pub struct Finding {
     pub rule: &'static RuleMeta,
     pub severity: Severity,
+    /// The resource `pointer` is in.
+    pub side: Side,
     pub pointer: String,
     pub part: Part,
     pub message: String,
@@ -64,6 +76,7 @@ impl<'a> LintContext<'a> {
             finding: Finding {
                 rule: meta,
                 severity: meta.severity,
+                side: Side::Own,
                 pointer: pointer.into(),
                 part: Part::Value,
                 message: String::new(),
@@ -112,7 +125,28 @@ impl FindingBuilder<'_, '_> {
 
     /// A secondary label elsewhere in the same resource.
     pub fn related(mut self, pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        self.finding.labels.push(Label { pointer: pointer.into(), part: Part::Value, message: message.into() });
+        let side = self.finding.side;
+        self.finding.labels.push(Label { pointer: pointer.into(), part: Part::Value, message: message.into(), side });
+        self
+    }
+
+    /// The finding's pointer is in the linked task definition (where the fix goes).
+    pub fn in_task_definition(mut self) -> Self {
+        self.finding.side = Side::Linked;
+        self
+    }
+
+    /// A related label in the linked task definition (another file).
+    pub fn related_task(mut self, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        let label = Label { pointer: pointer.into(), part: Part::Value, message: message.into(), side: Side::Linked };
+        self.finding.labels.push(label);
+        self
+    }
+
+    /// A related label in the service being checked (when the finding is in the task definition).
+    pub fn related_service(mut self, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        let label = Label { pointer: pointer.into(), part: Part::Value, message: message.into(), side: Side::Own };
+        self.finding.labels.push(label);
         self
     }
 

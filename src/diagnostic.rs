@@ -11,6 +11,18 @@ pub struct SpanLabel {
     pub message: String,
 }
 
+/// A location in another file that the finding is about (the other half of a service and its
+/// task definition).
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub file: String,
+    pub pointer: String,
+    pub span: Span,
+    pub start: Position,
+    pub end: Position,
+    pub message: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     /// Path as shown to the user (relative to the working directory when possible).
@@ -25,6 +37,8 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     pub label: Option<String>,
     pub labels: Vec<SpanLabel>,
+    /// Locations in other files.
+    pub related: Vec<Related>,
     pub start: Position,
     pub end: Position,
     /// `--fix` can repair this one.
@@ -48,6 +62,7 @@ impl Diagnostic {
             span: None,
             label: None,
             labels: Vec::new(),
+            related: Vec::new(),
             start: origin,
             end: origin,
             fixable: false,

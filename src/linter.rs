@@ -1,19 +1,21 @@
 //! The pipeline: discover → read → parse with spans → detect shape → canonical resources →
 //! schema + rules → diagnostics placed on the source bytes. Parallel over files, sorted output.
 
-use crate::context::{Finding, LintContext, Part};
+use crate::context::{Finding, LintContext};
 use crate::diagnostic::{Diagnostic, SpanLabel};
 use crate::input::discover::{Target, discover};
-use crate::input::json::{Node, NodeKind, Span, SyntaxError, parse};
+use crate::input::json::{Span, SyntaxError, parse};
 use crate::input::read::{ReadProblem, Text, decode, looks_like_ecs, read_text, sniff};
 use crate::input::{detect, fix};
+use crate::link::{FamilyIndex, ServiceUnit};
 use crate::model::{Resource, Shape};
-use crate::rule::{Rule, RuleMeta, Severity};
+use crate::place::{Placer, mask};
+use crate::rule::{Rule, Severity};
 use crate::rules::schema::{
-    ByteOrderMark, DescribeTaskDefinitionOutput, DuplicateKey, InvalidJson, NotAnEcsDocument, UnreadablePath,
+    ByteOrderMark, DescribeServicesOutput, DescribeTaskDefinitionOutput, DuplicateKey, InvalidJson, NotAnEcsDocument,
+    UnreadablePath,
 };
 use crate::settings::{Levels, Settings};
-use crate::source::LineIndex;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -55,6 +57,46 @@ impl Report {
         self.diagnostics.extend(outcome.diagnostics);
     }
 
+    /// The project-wide pass: services checked together with the task definitions of the run.
+    fn link(&mut self, outcomes: &mut [FileOutcome], settings: &Settings, options: RunOptions) {
+        let mut index = FamilyIndex::default();
+        let mut units = Vec::new();
+        for outcome in outcomes.iter_mut() {
+            if let Some(unit) = outcome.services.take() {
+                units.push(unit);
+            }
+        }
+        for (family, path) in outcomes.iter().flat_map(|o| &o.families) {
+            index.add(family, path);
+        }
+        if units.is_empty() {
+            return;
+        }
+        let linked = crate::link::check_services(&units, &index, settings);
+        let mut by_file: BTreeMap<String, (PathBuf, Vec<Diagnostic>)> = BTreeMap::new();
+        for (path, d) in linked.diagnostics {
+            by_file.entry(d.file.clone()).or_insert_with(|| (path, Vec::new())).1.push(d);
+        }
+        for (file, (path, mut diagnostics)) in by_file {
+            apply_levels(&mut diagnostics, &settings.levels_for(&path));
+            let outcome = outcomes.iter_mut().find(|o| o.file == file);
+            match outcome {
+                Some(o) => o.diagnostics.extend(diagnostics),
+                None => self.diagnostics.extend(diagnostics),
+            }
+        }
+        if !options.discard_sources {
+            for (file, source) in linked.sources {
+                self.sources.entry(file).or_insert(source);
+            }
+            for unit in units {
+                if let Some(o) = outcomes.iter_mut().find(|o| o.file == unit.file) {
+                    o.source.get_or_insert(unit.source);
+                }
+            }
+        }
+    }
+
     fn finish(mut self) -> Self {
         self.diagnostics.sort_by(Diagnostic::sort_key_cmp);
         self.fixed.sort();
@@ -89,6 +131,8 @@ pub fn lint_paths(paths: &[PathBuf], settings: &Settings, options: RunOptions) -
         let file = display_path(&error.path);
         report.absorb(FileOutcome::io(&file, error.message));
     }
+    let mut outcomes = outcomes;
+    report.link(&mut outcomes, settings, options);
     for outcome in outcomes {
         report.absorb(outcome);
     }
@@ -98,12 +142,16 @@ pub fn lint_paths(paths: &[PathBuf], settings: &Settings, options: RunOptions) -
 /// Lints one in-memory document as if it were the file `name` (stdin, editors, tests).
 pub fn lint_source(name: &str, bytes: Vec<u8>, settings: &Settings) -> Report {
     let mut outcome = match decode(bytes) {
-        Ok(text) => lint_text(name, text, true, settings, None),
+        Ok(text) => lint_text(name, Path::new(name), text, true, settings, false),
         Err(problem) => FileOutcome::problem(name, &problem, None),
     };
     apply_levels(&mut outcome.diagnostics, &settings.levels_for(Path::new(name)));
     let mut report = Report::default();
-    report.absorb(outcome);
+    let mut outcomes = vec![outcome];
+    report.link(&mut outcomes, settings, RunOptions::default());
+    for outcome in outcomes {
+        report.absorb(outcome);
+    }
     report.finish()
 }
 
@@ -114,6 +162,10 @@ struct FileOutcome {
     is_ecs: bool,
     io_error: bool,
     fixed: bool,
+    /// Task-definition families declared in the file, with its path (for linking services).
+    families: Vec<(String, PathBuf)>,
+    /// The file's services, kept parsed for the project-wide checks.
+    services: Option<ServiceUnit>,
 }
 
 impl FileOutcome {
@@ -125,6 +177,8 @@ impl FileOutcome {
             is_ecs: false,
             io_error: false,
             fixed: false,
+            families: Vec::new(),
+            services: None,
         }
     }
 
@@ -165,7 +219,7 @@ fn apply_levels(diagnostics: &mut Vec<Diagnostic>, levels: &Levels) {
 
 fn read_and_lint(target: &Target, file: &str, settings: &Settings, options: RunOptions) -> FileOutcome {
     match read_text(&target.path, settings.max_file_size) {
-        Ok(text) => lint_text(file, text, target.explicit, settings, options.fix.then_some(target.path.as_path())),
+        Ok(text) => lint_text(file, &target.path, text, target.explicit, settings, options.fix),
         Err(problem) => {
             let report = match &problem {
                 ReadProblem::Io(_) => true,
@@ -187,7 +241,7 @@ fn read_and_lint(target: &Target, file: &str, settings: &Settings, options: RunO
     }
 }
 
-fn lint_text(file: &str, text: Text, explicit: bool, settings: &Settings, fix_path: Option<&Path>) -> FileOutcome {
+fn lint_text(file: &str, path: &Path, text: Text, explicit: bool, settings: &Settings, fix: bool) -> FileOutcome {
     let source: Arc<str> = Arc::from(text.text);
     let parsed = match parse(&source, text.body_start) {
         Ok(parsed) => parsed,
@@ -213,11 +267,12 @@ fn lint_text(file: &str, text: Text, explicit: bool, settings: &Settings, fix_pa
             .with_help("ecslint recognises task definitions (register or describe output) and bare containerDefinitions arrays");
         return FileOutcome { diagnostics: vec![d], ..FileOutcome::empty(file) };
     }
-    if let Some(path) = fix_path
+    if fix
         && let Some(fixed) = fix::describe_to_register(&source, &parsed.root)
         && write_atomically(path, &fixed).is_ok()
     {
-        let mut outcome = lint_text(file, Text { text: fixed, body_start: text.body_start }, explicit, settings, None);
+        let fixed = Text { text: fixed, body_start: text.body_start };
+        let mut outcome = lint_text(file, path, fixed, explicit, settings, false);
         outcome.fixed = true;
         return outcome;
     }
@@ -248,10 +303,23 @@ fn lint_text(file: &str, text: Text, explicit: bool, settings: &Settings, fix_pa
     }
     for resource in &resources {
         for finding in check_resource(resource, settings) {
-            diagnostics.push(placer.finding(resource, &finding));
+            diagnostics.push(Placer::finding((&placer, resource), None, &finding));
         }
     }
-    FileOutcome { diagnostics, source: Some(source), is_ecs: true, ..FileOutcome::empty(file) }
+    let families = resources
+        .iter()
+        .filter(|r| !r.shape.is_service())
+        .filter_map(|r| r.task_definition().family().map(|f| (f.to_string(), path.to_path_buf())))
+        .collect();
+    let (services, _): (Vec<Resource>, Vec<Resource>) = resources.into_iter().partition(|r| r.shape.is_service());
+    let services = (!services.is_empty()).then(|| ServiceUnit {
+        file: file.to_string(),
+        path: path.to_path_buf(),
+        source: source.clone(),
+        root: parsed.root,
+        resources: services,
+    });
+    FileOutcome { diagnostics, source: Some(source), is_ecs: true, families, services, ..FileOutcome::empty(file) }
 }
 
 /// A syntax error; an unquoted template placeholder (`${CPU}`, `{{image}}`) is an info that the
@@ -302,85 +370,25 @@ pub fn check_resource(resource: &Resource, settings: &Settings) -> Vec<Finding> 
             .help("unwrap the task definition and drop read-only fields (`ecslint check --fix` does both)")
             .emit();
     }
-    crate::schema::check_task_definition(resource, &mut cx);
-    let task = resource.task_definition();
-    for rule in crate::rules::ALL {
-        rule.check(&task, &mut cx);
+    if resource.shape == Shape::DescribeServices {
+        cx.report(&DescribeServicesOutput, "")
+            .message(format!(
+                "this is describe-services output, not a create-service request; AWS CLI rejects it: Unknown \
+                 parameter in input: \"services\"{}",
+                resource.service().name().map(|n| format!(" (service `{n}`)")).unwrap_or_default()
+            ))
+            .label("a described service")
+            .help("keep one service object as the request (`ecslint check --fix` does it for a single service)")
+            .emit();
+    }
+    crate::schema::check(resource, &mut cx);
+    if !resource.shape.is_service() {
+        let task = resource.task_definition();
+        for rule in crate::rules::ALL {
+            rule.check(&task, &mut cx);
+        }
     }
     cx.into_findings()
-}
-
-/// Places findings on the bytes of one file.
-struct Placer<'a> {
-    file: &'a str,
-    index: LineIndex<'a>,
-    root: Option<&'a Node>,
-}
-
-impl<'a> Placer<'a> {
-    fn new(file: &'a str, text: &'a str, root: Option<&'a Node>) -> Self {
-        Self { file, index: LineIndex::new(text), root }
-    }
-
-    fn at_span(&self, rule: &'static RuleMeta, span: Span, message: String) -> Diagnostic {
-        let (start, end) = self.index.range(&span);
-        Diagnostic { span: Some(span), start, end, ..Diagnostic::file_level(self.file, rule, message) }
-    }
-
-    fn finding(&self, resource: &Resource, finding: &Finding) -> Diagnostic {
-        let pointer = resource.origin.to_source(&finding.pointer);
-        let span = self.resolve(&pointer, finding.part);
-        let mut d = self.at_span(finding.rule, span, finding.message.clone());
-        d.severity = finding.severity;
-        d.pointer = pointer.clone();
-        d.help = finding.help.clone();
-        d.label = finding.label.clone();
-        d.fixable = finding.rule.code == DescribeTaskDefinitionOutput::META.code;
-        d.cost = finding.cost;
-        if finding.secret {
-            d.secret_span = self.root.and_then(|root| root.lookup(&pointer)).map(|(node, _)| node.span.clone());
-        }
-        for label in &finding.labels {
-            let span = self.resolve(&resource.origin.to_source(&label.pointer), label.part);
-            d.labels.push(SpanLabel { span, message: label.message.clone() });
-        }
-        d
-    }
-
-    /// The span for a pointer: the nearest existing ancestor when the field is absent.
-    fn resolve(&self, pointer: &str, part: Part) -> Span {
-        let Some(root) = self.root else { return 0..0 };
-        let mut pointer = pointer;
-        loop {
-            if let Some((node, key)) = root.lookup(pointer) {
-                let container = matches!(node.kind, NodeKind::Object(_) | NodeKind::Array(_));
-                return match (part, key) {
-                    (Part::Key, Some(key)) => key,
-                    (Part::Value, Some(key)) if container => key,
-                    _ if container => node.span.start..node.span.start + 1,
-                    _ => node.span.clone(),
-                };
-            }
-            match pointer.rfind('/') {
-                Some(i) => pointer = &pointer[..i],
-                None => return 0..0,
-            }
-        }
-    }
-}
-
-/// The source with every secret's bytes (inside the quotes) replaced by `*`: offsets, lines and
-/// the JSON shape stay as they were, the secret never reaches a snippet.
-fn mask(source: &str, secrets: &[&Span]) -> Arc<str> {
-    let mut bytes = source.as_bytes().to_vec();
-    for span in secrets {
-        let inner = span.start + 1..span.end.saturating_sub(1);
-        for b in bytes.get_mut(inner).into_iter().flatten() {
-            *b = b'*';
-        }
-    }
-    // Whole characters were replaced by ASCII, so the text stays valid UTF-8.
-    Arc::from(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// The path relative to the working directory when it lies below it.

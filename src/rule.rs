@@ -1,7 +1,7 @@
 //! What a rule is: permanent identity, category, default severity, its page, and a check.
 
 use crate::context::LintContext;
-use crate::model::TaskDefinition;
+use crate::model::{Service, TaskDefinition};
 use serde::Serialize;
 use std::fmt;
 
@@ -95,10 +95,18 @@ pub trait HasMeta {
     fn meta(&self) -> &'static RuleMeta;
 }
 
-/// A check over one canonical task definition. Rules report canonical pointers, never spans.
+/// A check over canonical resources. Rules report canonical pointers, never spans.
 pub trait Rule: HasMeta + Send + Sync {
+    /// Checks one task definition.
     fn check(&self, task: &TaskDefinition<'_>, cx: &mut LintContext<'_>) {
         let _ = (task, cx);
+    }
+
+    /// Checks one service, with the task definition it runs when that was found in the run
+    /// (`None`: cross-file checks stay silent). Report in the task definition with
+    /// `.in_task_definition()`, and label the other file with `.related_task` / `.related_service`.
+    fn check_service(&self, service: &Service<'_>, task: Option<&TaskDefinition<'_>>, cx: &mut LintContext<'_>) {
+        let _ = (service, task, cx);
     }
 }
 

@@ -2,12 +2,12 @@
 //! (`schemas/ecs/`). Each kind of schema error is an ordinary rule with its own code and page.
 
 use crate::context::LintContext;
-use crate::input::detect::is_read_only_field;
+use crate::input::detect::{READ_ONLY_FIELDS, SERVICE_READ_ONLY_FIELDS};
 use crate::model::known::is_opaque;
 use crate::model::{Resource, Shape, join};
 use crate::rules::schema::{
-    DescribeTaskDefinitionOutput, InvalidEnumValue, InvalidType, MissingRequiredField, PatternMismatch, UnknownField,
-    ValueOutOfRange,
+    DescribeServicesOutput, DescribeTaskDefinitionOutput, InvalidEnumValue, InvalidType, MissingRequiredField,
+    PatternMismatch, UnknownField, ValueOutOfRange,
 };
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, Validator};
@@ -19,6 +19,8 @@ use std::sync::OnceLock;
 const LEGACY_VALUES: [(&str, &str); 1] = [("networkMode", "default")];
 
 const REGISTER_TASK_DEFINITION: &str = include_str!("../schemas/ecs/register-task-definition.json");
+const CREATE_SERVICE: &str = include_str!("../schemas/ecs/create-service.json");
+const UPDATE_SERVICE: &str = include_str!("../schemas/ecs/update-service.json");
 
 /// A compiled validator and the schema it came from (for "did you mean" lookups).
 pub struct Schema {
@@ -41,6 +43,27 @@ impl Schema {
     pub fn register_task_definition() -> &'static Schema {
         static SCHEMA: OnceLock<Schema> = OnceLock::new();
         SCHEMA.get_or_init(|| Schema::compile(REGISTER_TASK_DEFINITION))
+    }
+
+    /// The `CreateService` request schema, compiled once per process.
+    pub fn create_service() -> &'static Schema {
+        static SCHEMA: OnceLock<Schema> = OnceLock::new();
+        SCHEMA.get_or_init(|| Schema::compile(CREATE_SERVICE))
+    }
+
+    /// The `UpdateService` request schema, compiled once per process.
+    pub fn update_service() -> &'static Schema {
+        static SCHEMA: OnceLock<Schema> = OnceLock::new();
+        SCHEMA.get_or_init(|| Schema::compile(UPDATE_SERVICE))
+    }
+
+    /// The schema a resource's shape is validated against.
+    pub fn for_shape(shape: Shape) -> &'static Schema {
+        match shape {
+            Shape::RegisterRequest | Shape::DescribeOutput | Shape::ContainerArray => Self::register_task_definition(),
+            Shape::CreateService | Shape::DescribeServices | Shape::ServiceDefinition => Self::create_service(),
+            Shape::UpdateService => Self::update_service(),
+        }
     }
 
     /// Property names the schema allows at an instance pointer (for "did you mean").
@@ -78,9 +101,9 @@ fn unescape(segment: &str) -> String {
     segment.replace("~1", "/").replace("~0", "~")
 }
 
-/// Validates a task definition and reports schema findings at canonical pointers.
-pub fn check_task_definition(resource: &Resource, cx: &mut LintContext<'_>) {
-    let schema = Schema::register_task_definition();
+/// Validates a resource against its request schema and reports findings at canonical pointers.
+pub fn check(resource: &Resource, cx: &mut LintContext<'_>) {
+    let schema = Schema::for_shape(resource.shape);
     if schema.validator.is_valid(&resource.value) {
         return;
     }
@@ -107,16 +130,7 @@ fn report(
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             for key in unexpected {
                 let at = join(pointer, key);
-                if pointer.is_empty() && is_read_only_field(key) {
-                    cx.report(&DescribeTaskDefinitionOutput, at)
-                        .on_key()
-                        .message(format!(
-                            "`{key}` is a read-only field of describe-task-definition output; AWS CLI rejects it: \
-                             Unknown parameter in input: \"{key}\""
-                        ))
-                        .label("read-only field")
-                        .help("remove it (`ecslint check --fix` strips every read-only field)")
-                        .emit();
+                if pointer.is_empty() && report_read_only(resource.shape, key, &at, cx) {
                     continue;
                 }
                 let allowed = schema.properties_at(pointer);
@@ -134,8 +148,10 @@ fn report(
         }
         ValidationErrorKind::Required { property } => {
             let property = property.as_str().unwrap_or_default();
-            if resource.shape == Shape::ContainerArray && pointer.is_empty() {
-                return; // a bare container array has no task-level fields
+            // A bare container array has no task-level fields; a service definition kept for a
+            // deploy tool gets its name from the tool.
+            if matches!(resource.shape, Shape::ContainerArray | Shape::ServiceDefinition) && pointer.is_empty() {
+                return;
             }
             cx.report(&MissingRequiredField, pointer)
                 .on_key()
@@ -146,6 +162,8 @@ fn report(
                 .help(format!("add `{property}`"))
                 .emit();
         }
+        // Deploy tools that keep unnamed service definitions (ecspresso, Go SDK) drop nulls.
+        ValidationErrorKind::Type { .. } if instance.is_null() && resource.shape == Shape::ServiceDefinition => {}
         ValidationErrorKind::Type { kind } => {
             let expected = type_names(kind);
             let mut builder = cx
@@ -208,6 +226,35 @@ fn report(
                 .emit();
         }
     }
+}
+
+/// Reports a describe-output field at the top level; false when `key` is not one.
+fn report_read_only(shape: Shape, key: &str, at: &str, cx: &mut LintContext<'_>) -> bool {
+    let service = shape.is_service();
+    let (read_only, operation, rule): (&[&str], _, &dyn crate::rule::HasMeta) = if service {
+        (&SERVICE_READ_ONLY_FIELDS, "describe-services", &DescribeServicesOutput)
+    } else {
+        (&READ_ONLY_FIELDS, "describe-task-definition", &DescribeTaskDefinitionOutput)
+    };
+    if !read_only.contains(&key) {
+        return false;
+    }
+    let mut builder = cx
+        .report(rule, at)
+        .on_key()
+        .message(format!(
+            "`{key}` is a read-only field of {operation} output; AWS CLI rejects it: Unknown parameter in input: \"{key}\""
+        ))
+        .label("read-only field")
+        .help("remove it (`ecslint check --fix` strips every read-only field)");
+    if shape == Shape::ServiceDefinition {
+        // Deploy tools such as ecspresso accept and ignore these fields; only the CLI rejects them.
+        builder = builder
+            .severity(crate::rule::Severity::Warning)
+            .help("remove it: deploy tools such as ecspresso ignore it, but `aws ecs create-service` rejects it");
+    }
+    builder.emit();
+    true
 }
 
 /// Says in words what the model's tag pattern allows; other patterns are quoted as written.

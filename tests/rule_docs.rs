@@ -21,8 +21,25 @@ fn blocks<'a>(doc: &'a str, tag: &str) -> Vec<&'a str> {
         .collect()
 }
 
-fn lint(text: &str) -> Report {
-    lint_source("example.json", text.as_bytes().to_vec(), &Settings::default())
+/// Lints an example; with a `json task` block on the page (service rules), the example is linted
+/// together with that task definition, as two files of one run.
+fn lint_with(text: &str, task: Option<&str>) -> Report {
+    let Some(task) = task else {
+        return lint_source("example.json", text.as_bytes().to_vec(), &Settings::default());
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("example.json"), text).unwrap();
+    std::fs::write(dir.path().join("task.json"), task).unwrap();
+    let mut report = ecslint::lint_paths(&[dir.path().to_path_buf()], &Settings::default(), Default::default());
+    let prefix = format!("{}/", dir.path().display());
+    for d in &mut report.diagnostics {
+        d.file = d.file.trim_start_matches(&prefix).to_string();
+        for r in &mut d.related {
+            r.file = r.file.trim_start_matches(&prefix).to_string();
+        }
+    }
+    report.sources = report.sources.into_iter().map(|(f, s)| (f.trim_start_matches(&prefix).to_string(), s)).collect();
+    report
 }
 
 /// Panics with every collected problem at once, so one run shows them all.
@@ -66,8 +83,9 @@ fn examples_trigger_or_pass_their_rule() {
         if bad.is_empty() || good.is_empty() {
             problems.push(format!("{}: needs `json bad` and `json good` examples", meta.code));
         }
+        let task = blocks(meta.doc, "json task").first().copied();
         for example in &bad {
-            let report = lint(example);
+            let report = lint_with(example, task);
             if !report.diagnostics.iter().any(|d| d.rule.code == meta.code) {
                 problems.push(format!("{}: bad example does not trigger it", meta.code));
             }
@@ -84,7 +102,7 @@ fn examples_trigger_or_pass_their_rule() {
             }
         }
         for example in &good {
-            let report = lint(example);
+            let report = lint_with(example, task);
             let noise: Vec<_> = report
                 .diagnostics
                 .iter()
@@ -106,7 +124,7 @@ fn snapshot_of_each_rule_on_its_bad_example() {
         let Some(example) = blocks(meta.doc, "json bad").first().copied() else {
             continue;
         };
-        let mut report = lint(example);
+        let mut report = lint_with(example, blocks(meta.doc, "json task").first().copied());
         report.diagnostics.retain(|d| d.rule.code == meta.code);
         let text = render(Format::Human, &report, Style { color: false, width: 100 });
         insta::assert_snapshot!(meta.code, text);

@@ -11,10 +11,32 @@ const CONTAINER_KEYS: [&str; 3] = ["name", "image", "essential"];
 const TASK_KEYS: [&str; 6] =
     ["taskRoleArn", "executionRoleArn", "networkMode", "requiresCompatibilities", "cpu", "memory"];
 
+/// Keys only a service request has (a task definition has none of them).
+const SERVICE_KEYS: [&str; 15] = [
+    "desiredCount",
+    "launchType",
+    "loadBalancers",
+    "networkConfiguration",
+    "deploymentConfiguration",
+    "capacityProviderStrategy",
+    "schedulingStrategy",
+    "serviceRegistries",
+    "deploymentController",
+    "placementStrategy",
+    "enableExecuteCommand",
+    "serviceConnectConfiguration",
+    "healthCheckGracePeriodSeconds",
+    "platformVersion",
+    "propagateTags",
+];
+
 /// The canonical resources in a parsed document; empty when it is not an ECS document.
 pub fn detect(root: &Node) -> Vec<Resource> {
     match &root.kind {
-        NodeKind::Object(_) => detect_object(root).into_iter().collect(),
+        NodeKind::Object(_) => match detect_services(root) {
+            Some(services) => services,
+            None => detect_object(root).into_iter().collect(),
+        },
         NodeKind::Array(items) if is_container_array(items) => vec![Resource {
             shape: Shape::ContainerArray,
             value: json!({ "containerDefinitions": root.to_value() }),
@@ -37,6 +59,36 @@ fn detect_object(root: &Node) -> Option<Resource> {
         value: root.to_value(),
         origin: Origin::default(),
     })
+}
+
+/// `describe-services` output, or one service request or definition.
+fn detect_services(root: &Node) -> Option<Vec<Resource>> {
+    if let Some(NodeKind::Array(items)) = root.get("services").map(|n| &n.kind) {
+        let described = |n: &Node| n.get("serviceName").is_some() || n.get("serviceArn").is_some();
+        if !items.is_empty() && items.iter().all(described) {
+            let resources = items.iter().enumerate().map(|(i, item)| Resource {
+                shape: Shape::DescribeServices,
+                value: item.to_value(),
+                origin: Origin::new("", format!("/services/{i}")),
+            });
+            return Some(resources.collect());
+        }
+    }
+    if is_task_definition(root) {
+        return None;
+    }
+    let service_keys = SERVICE_KEYS.iter().filter(|k| root.get(k).is_some()).count();
+    let named = |key: &str| matches!(root.get(key).map(|n| &n.kind), Some(NodeKind::String(_)));
+    let shape = if named("serviceName") && (service_keys > 0 || root.get("taskDefinition").is_some()) {
+        Shape::CreateService
+    } else if named("service") && (service_keys > 0 || root.get("taskDefinition").is_some()) {
+        Shape::UpdateService
+    } else if service_keys >= 2 {
+        Shape::ServiceDefinition
+    } else {
+        return None;
+    };
+    Some(vec![Resource { shape, value: root.to_value(), origin: Origin::default() }])
 }
 
 fn is_task_definition(node: &Node) -> bool {
@@ -69,6 +121,26 @@ pub fn is_read_only_field(key: &str) -> bool {
     READ_ONLY_FIELDS.contains(&key)
 }
 
+/// Fields `describe-services` returns that `create-service` rejects (the botocore 1.44.5 `Service`
+/// shape's members that `CreateServiceRequest` lacks).
+pub const SERVICE_READ_ONLY_FIELDS: [&str; 15] = [
+    "serviceArn",
+    "clusterArn",
+    "status",
+    "runningCount",
+    "pendingCount",
+    "taskSets",
+    "deployments",
+    "roleArn",
+    "events",
+    "createdAt",
+    "createdBy",
+    "platformFamily",
+    "currentServiceDeployment",
+    "currentServiceRevisions",
+    "resourceManagementType",
+];
+
 /// True when the canonical value still carries describe-output fields.
 pub fn has_read_only_fields(value: &Value) -> bool {
     value.as_object().is_some_and(|m| m.keys().any(|k| is_read_only_field(k)))
@@ -92,6 +164,23 @@ mod tests {
         );
         assert_eq!(shapes(r#"[{"name": "a", "image": "nginx"}]"#), [Shape::ContainerArray]);
         assert_eq!(shapes(r#"{"family": "a", "cpu": "256"}"#), [Shape::RegisterRequest]);
+    }
+
+    #[test]
+    fn recognises_services() {
+        assert_eq!(
+            shapes(r#"{"serviceName": "web", "taskDefinition": "web:3", "desiredCount": 2}"#),
+            [Shape::CreateService]
+        );
+        assert_eq!(shapes(r#"{"service": "web", "desiredCount": 2}"#), [Shape::UpdateService]);
+        assert_eq!(shapes(r#"{"launchType": "FARGATE", "desiredCount": 2}"#), [Shape::ServiceDefinition]);
+        assert_eq!(
+            shapes(
+                r#"{"services": [{"serviceName": "a"}, {"serviceArn": "arn:x", "serviceName": "b"}], "failures": []}"#
+            ),
+            [Shape::DescribeServices, Shape::DescribeServices]
+        );
+        assert!(shapes(r#"{"desiredCount": 2}"#).is_empty());
     }
 
     #[test]

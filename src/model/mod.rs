@@ -4,9 +4,11 @@
 mod container;
 pub mod known;
 pub mod redact;
+mod service;
 mod task_definition;
 
 pub use container::Container;
+pub use service::{Service, TaskDefinitionRef};
 pub use task_definition::{TaskDefinition, TaskSize};
 
 use serde_json::Value;
@@ -20,6 +22,21 @@ pub enum Shape {
     DescribeOutput,
     /// A bare `containerDefinitions` array (Terraform's `container_definitions`).
     ContainerArray,
+    /// `create-service --cli-input-json`.
+    CreateService,
+    /// `update-service --cli-input-json` (names the service with `service`).
+    UpdateService,
+    /// One element of `describe-services` output, `{"services": [...]}`.
+    DescribeServices,
+    /// A service definition without a name, as deploy tools keep it (ecspresso's
+    /// `ecs-service-def.json`): the tool supplies `serviceName` and `taskDefinition`.
+    ServiceDefinition,
+}
+
+impl Shape {
+    pub fn is_service(self) -> bool {
+        matches!(self, Shape::CreateService | Shape::UpdateService | Shape::DescribeServices | Shape::ServiceDefinition)
+    }
 }
 
 /// Maps canonical pointers (what rules report) to pointers into the source document as written.
@@ -56,6 +73,10 @@ pub struct Resource {
 impl Resource {
     pub fn task_definition(&self) -> TaskDefinition<'_> {
         TaskDefinition::new(&self.value, self.shape)
+    }
+
+    pub fn service(&self) -> Service<'_> {
+        Service::new(&self.value, self.shape)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Rich terminal output through miette: snippet, labels on the exact bytes, help, rule link.
 
 use super::Style;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Related};
 use crate::linter::Report;
 use crate::rule::Severity;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
@@ -15,6 +15,9 @@ pub fn render(report: &Report, style: Style) -> String {
     for d in &report.diagnostics {
         let source = report.sources.get(&d.file).cloned();
         render_one(&handler, d, source, &mut out);
+        for related in &d.related {
+            render_related(&handler, related, report.sources.get(&related.file).cloned(), &mut out);
+        }
     }
     out.push_str(&summary(report));
     out
@@ -46,6 +49,21 @@ pub fn render_one(handler: &GraphicalReportHandler, d: &Diagnostic, source: Opti
         }
     };
     // Rendering into a String cannot fail.
+    let _ = handler.render_report(out, report.as_ref());
+    out.push('\n');
+}
+
+/// The other file of a cross-file finding, as an advice snippet under it.
+fn render_related(handler: &GraphicalReportHandler, r: &Related, source: Option<Arc<str>>, out: &mut String) {
+    let md = MietteDiagnostic::new(format!("related: {} ({}:{}:{})", r.message, r.file, r.start.line, r.start.column))
+        .with_severity(miette::Severity::Advice);
+    let report = match source {
+        Some(source) => miette::Report::new(
+            md.with_labels(vec![LabeledSpan::new_primary_with_span(Some(r.message.clone()), r.span.clone())]),
+        )
+        .with_source_code(NamedSource::new(&r.file, source).with_language("json")),
+        None => miette::Report::new(md),
+    };
     let _ = handler.render_report(out, report.as_ref());
     out.push('\n');
 }

@@ -32,6 +32,20 @@ struct JsonDiagnostic<'a> {
     url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     cost: Option<crate::context::Cost>,
+    /// Locations in other files (a service and its task definition).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    file: &'a str,
+    message: &'a str,
+    pointer: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
 }
 
 #[derive(Serialize)]
@@ -65,6 +79,19 @@ pub fn render(report: &Report) -> String {
                 fixable: d.fixable,
                 url: d.rule.url(),
                 cost: d.cost,
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| JsonRelated {
+                        file: &r.file,
+                        message: &r.message,
+                        pointer: &r.pointer,
+                        line: r.start.line,
+                        column: r.start.column,
+                        end_line: r.end.line,
+                        end_column: r.end.column,
+                    })
+                    .collect(),
             })
             .collect(),
         summary: Summary {

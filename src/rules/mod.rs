@@ -21,6 +21,7 @@ pub static ALL: &[&dyn Rule] = &[
     &schema::ByteOrderMark,
     &schema::NotAnEcsDocument,
     &schema::UnreadablePath,
+    &schema::DescribeServicesOutput,
     &correctness::InvalidFargateCpuMemory,
     &correctness::FargateRequiresAwsvpc,
     &correctness::FargateMissingTaskSize,
@@ -43,6 +44,7 @@ pub static ALL: &[&dyn Rule] = &[
     &correctness::AwslogsMissingOptions,
     &correctness::FirelensConfigurationMismatch,
     &correctness::MissingExecutionRole,
+    &correctness::ServiceNetworkConfigurationMismatch,
 ];
 
 /// Looks a rule up by code or name (case-insensitive).

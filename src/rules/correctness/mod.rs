@@ -20,6 +20,7 @@ mod missing_container_image;
 mod missing_execution_role;
 mod no_essential_container;
 mod port_mappings_with_network_none;
+mod service_network_configuration_mismatch;
 mod too_many_containers;
 mod unknown_mount_volume;
 
@@ -43,5 +44,6 @@ pub use missing_container_image::MissingContainerImage;
 pub use missing_execution_role::MissingExecutionRole;
 pub use no_essential_container::NoEssentialContainer;
 pub use port_mappings_with_network_none::PortMappingsWithNetworkNone;
+pub use service_network_configuration_mismatch::ServiceNetworkConfigurationMismatch;
 pub use too_many_containers::TooManyContainers;
 pub use unknown_mount_volume::UnknownMountVolume;

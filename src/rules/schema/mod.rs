@@ -3,6 +3,7 @@
 
 mod byte_order_mark;
 mod describe_output;
+mod describe_services_output;
 mod duplicate_key;
 mod invalid_enum_value;
 mod invalid_json;
@@ -16,6 +17,7 @@ mod value_out_of_range;
 
 pub use byte_order_mark::ByteOrderMark;
 pub use describe_output::DescribeTaskDefinitionOutput;
+pub use describe_services_output::DescribeServicesOutput;
 pub use duplicate_key::DuplicateKey;
 pub use invalid_enum_value::InvalidEnumValue;
 pub use invalid_json::InvalidJson;
