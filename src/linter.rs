@@ -268,7 +268,7 @@ fn lint_text(file: &str, path: &Path, text: Text, explicit: bool, settings: &Set
         return FileOutcome { diagnostics: vec![d], ..FileOutcome::empty(file) };
     }
     if fix
-        && let Some(fixed) = fix::describe_to_register(&source, &parsed.root)
+        && let Some(fixed) = fix::fix(&source, &parsed.root, resources[0].shape)
         && write_atomically(path, &fixed).is_ok()
     {
         let fixed = Text { text: fixed, body_start: text.body_start };

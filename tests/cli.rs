@@ -372,3 +372,58 @@ fn output_is_deterministic() {
     sorted.sort();
     assert_eq!(lines, sorted);
 }
+
+const SERVICE: &str = r#"{
+  "serviceName": "web",
+  "taskDefinition": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:12",
+  "desiredCount": 2,
+  "launchType": "FARGATE"
+}
+"#;
+
+#[test]
+fn a_service_is_checked_with_its_task_definition_in_every_format() {
+    let dir = project(&[("svc/service.json", SERVICE.as_bytes()), ("td/web.json", GOOD.as_bytes())]);
+    let out = ecslint(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(code(&out), 1);
+    let value = json(&out);
+    let d = value["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "ECS-COR-048").cloned().unwrap();
+    assert_eq!(d["file"], "svc/service.json");
+    assert_eq!(d["related"][0]["file"], "td/web.json");
+    assert_eq!(d["related"][0]["pointer"], "/networkMode");
+    assert_eq!((d["related"][0]["line"].as_u64(), d["related"][0]["column"].as_u64()), (Some(4), Some(18)));
+    let concise = stdout(&ecslint(dir.path(), &["check", "--format", "concise", "."]));
+    assert!(
+        concise.contains("svc/service.json:1:1: error ECS-COR-048") && concise.contains("(see td/web.json:4:18)"),
+        "{concise}"
+    );
+    let human = stdout(&ecslint(dir.path(), &["check", "."]));
+    assert!(human.contains("related: network mode awsvpc set here (td/web.json:4:18)"), "{human}");
+    // Without the task definition in the run, cross-file checks stay silent.
+    let alone = ecslint(dir.path(), &["check", "--format", "json", "svc/service.json"]);
+    assert!(codes(&alone).iter().all(|c| c != "ECS-COR-048"));
+}
+
+#[test]
+fn describe_services_output_is_reported_and_fixed() {
+    let described = r#"{
+  "services": [
+    {
+      "serviceArn": "arn:aws:ecs:us-east-1:123456789012:service/prod/web",
+      "serviceName": "web",
+      "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/prod",
+      "desiredCount": 2,
+      "runningCount": 2
+    }
+  ],
+  "failures": []
+}
+"#;
+    let dir = project(&[("service.json", described.as_bytes())]);
+    let before = ecslint(dir.path(), &["check", "--format", "json", "service.json"]);
+    assert_eq!(codes(&before).iter().filter(|c| *c == "ECS-SCH-013").count(), 4);
+    let fixed = ecslint(dir.path(), &["check", "--fix", "--format", "json", "service.json"]);
+    assert_eq!(code(&fixed), 0, "{}", stdout(&fixed));
+    let text = fs::read_to_string(dir.path().join("service.json")).unwrap();
+    assert_eq!(text, "{\n  \"serviceName\": \"web\",\n  \"desiredCount\": 2\n}\n");
+}

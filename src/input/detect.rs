@@ -2,7 +2,7 @@
 
 use super::json::{Node, NodeKind};
 use crate::model::{Origin, Resource, Shape};
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// Keys of a container definition, used to recognise a bare `containerDefinitions` array.
 const CONTAINER_KEYS: [&str; 3] = ["name", "image", "essential"];
@@ -117,10 +117,6 @@ pub const READ_ONLY_FIELDS: [&str; 8] = [
     "deregisteredAt",
 ];
 
-pub fn is_read_only_field(key: &str) -> bool {
-    READ_ONLY_FIELDS.contains(&key)
-}
-
 /// Fields `describe-services` returns that `create-service` rejects (the botocore 1.44.5 `Service`
 /// shape's members that `CreateServiceRequest` lacks).
 pub const SERVICE_READ_ONLY_FIELDS: [&str; 15] = [
@@ -140,11 +136,6 @@ pub const SERVICE_READ_ONLY_FIELDS: [&str; 15] = [
     "currentServiceRevisions",
     "resourceManagementType",
 ];
-
-/// True when the canonical value still carries describe-output fields.
-pub fn has_read_only_fields(value: &Value) -> bool {
-    value.as_object().is_some_and(|m| m.keys().any(|k| is_read_only_field(k)))
-}
 
 #[cfg(test)]
 mod tests {

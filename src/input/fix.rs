@@ -1,35 +1,65 @@
-//! `--fix` for describe-task-definition output: unwrap `taskDefinition` and strip read-only
-//! fields by editing the text, so the rest of the file keeps its formatting.
+//! `--fix` for describe output: unwrap `taskDefinition` (or a single service of `services`) and
+//! strip read-only fields by editing the text, so the rest of the file keeps its formatting.
 
-use super::detect::is_read_only_field;
+use super::detect::{READ_ONLY_FIELDS, SERVICE_READ_ONLY_FIELDS};
 use super::json::{Member, Node, NodeKind, Span};
+use crate::model::Shape;
 
-/// The fixed text, or `None` when there is nothing safe to fix.
-pub fn describe_to_register(text: &str, root: &Node) -> Option<String> {
-    let (object, wrapped) = match root.get("taskDefinition") {
-        Some(inner) if matches!(inner.kind, NodeKind::Object(_)) && only_wrapper_keys(root) => (inner, true),
-        _ => (root, false),
+/// The fixed text for a document of `shape`, or `None` when there is nothing safe to fix.
+pub fn fix(text: &str, root: &Node, shape: Shape) -> Option<String> {
+    match shape {
+        Shape::RegisterRequest | Shape::DescribeOutput => {
+            let wrapped = root.get("taskDefinition").filter(|inner| {
+                matches!(inner.kind, NodeKind::Object(_)) && only_keys(root, &["taskDefinition", "tags"])
+            });
+            let tags = root.get("tags").filter(|t| matches!(&t.kind, NodeKind::Array(a) if !a.is_empty()));
+            rewrite(text, root, wrapped, &READ_ONLY_FIELDS, tags)
+        }
+        Shape::CreateService | Shape::DescribeServices | Shape::ServiceDefinition => {
+            let single = match root.get("services").map(|s| &s.kind) {
+                Some(NodeKind::Array(items)) if items.len() == 1 && only_keys(root, &["services", "failures"]) => {
+                    let no_failures =
+                        root.get("failures").is_none_or(|f| matches!(&f.kind, NodeKind::Array(a) if a.is_empty()));
+                    if !no_failures {
+                        return None;
+                    }
+                    items.first()
+                }
+                Some(_) => return None, // several services cannot become one request
+                None => None,
+            };
+            rewrite(text, root, single, &SERVICE_READ_ONLY_FIELDS, None)
+        }
+        Shape::UpdateService | Shape::ContainerArray => None,
+    }
+}
+
+/// Unwraps `inner` (when given) out of `root` and deletes `read_only` members, editing the text.
+fn rewrite(text: &str, root: &Node, inner: Option<&Node>, read_only: &[&str], tags: Option<&Node>) -> Option<String> {
+    let (object, wrapped) = match inner {
+        Some(inner) => (inner, true),
+        None => (root, false),
     };
     let NodeKind::Object(members) = &object.kind else {
         return None;
     };
-    let removals = removal_spans(members, |m| is_read_only_field(&m.key));
+    let removals = removal_spans(members, |m| read_only.contains(&m.key.as_str()));
     if removals.is_empty() && !wrapped {
         return None;
     }
-    let mut inner = String::new();
+    let mut body = String::new();
     let mut cursor = object.span.start;
     for span in &removals {
-        inner.push_str(&text[cursor..span.start]);
+        body.push_str(&text[cursor..span.start]);
         cursor = span.end;
     }
-    inner.push_str(&text[cursor..object.span.end]);
+    body.push_str(&text[cursor..object.span.end]);
     if !wrapped {
-        return Some(format!("{}{inner}{}", &text[..object.span.start], &text[object.span.end..]));
+        return Some(format!("{}{body}{}", &text[..object.span.start], &text[object.span.end..]));
     }
     let indent = indentation_of(text, object.span.end - 1);
-    let mut out = dedent(&inner, indent);
-    if let Some(tags) = root.get("tags").filter(|t| matches!(&t.kind, NodeKind::Array(a) if !a.is_empty()))
+    let mut out = dedent(&body, indent);
+    if let Some(tags) = tags
         && object.get("tags").is_none()
     {
         let close = out.rfind('}').unwrap_or(out.len());
@@ -41,9 +71,9 @@ pub fn describe_to_register(text: &str, root: &Node) -> Option<String> {
     Some(format!("{}{out}{trailing}", &text[..root.span.start]))
 }
 
-/// The wrapper may be unwrapped when it holds nothing but `taskDefinition` and `tags`.
-fn only_wrapper_keys(root: &Node) -> bool {
-    matches!(&root.kind, NodeKind::Object(m) if m.iter().all(|m| m.key == "taskDefinition" || m.key == "tags"))
+/// A wrapper may be unwrapped only when it holds nothing but `keys`.
+fn only_keys(root: &Node, keys: &[&str]) -> bool {
+    matches!(&root.kind, NodeKind::Object(m) if m.iter().all(|m| keys.contains(&m.key.as_str())))
 }
 
 /// Spans that delete the selected members with their separating comma, keeping layout.
@@ -98,11 +128,12 @@ fn dedent(text: &str, n: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::input::json::parse;
 
     fn fix(text: &str) -> Option<String> {
-        describe_to_register(text, &parse(text, 0).unwrap().root)
+        let root = parse(text, 0).unwrap().root;
+        let shape = crate::input::detect::detect(&root).first().map(|r| r.shape)?;
+        super::fix(text, &root, shape)
     }
 
     #[test]
@@ -117,6 +148,22 @@ mod tests {
     fn strips_unwrapped_read_only_fields() {
         let text = r#"{"revision": 1, "family": "a", "containerDefinitions": [], "status": "ACTIVE"}"#;
         assert_eq!(fix(text).unwrap(), r#"{"family": "a", "containerDefinitions": []}"#);
+    }
+
+    #[test]
+    fn unwraps_a_single_described_service() {
+        let text = "{\n  \"services\": [\n    {\n      \"serviceArn\": \"arn:x\",\n      \"serviceName\": \"web\",\n      \"desiredCount\": 2,\n      \"runningCount\": 2\n    }\n  ],\n  \"failures\": []\n}\n";
+        let fixed = fix(text).unwrap();
+        assert_eq!(fixed, "{\n  \"serviceName\": \"web\",\n  \"desiredCount\": 2\n}\n");
+        assert_eq!(fix(&fixed), None, "idempotent");
+        let two = r#"{"services": [{"serviceName": "a", "status": "ACTIVE"}, {"serviceName": "b"}]}"#;
+        assert_eq!(fix(two), None);
+    }
+
+    #[test]
+    fn a_service_keeps_fields_that_are_read_only_only_for_task_definitions() {
+        let text = r#"{"serviceName": "web", "desiredCount": 2, "runningCount": 1}"#;
+        assert_eq!(fix(text).unwrap(), r#"{"serviceName": "web", "desiredCount": 2}"#);
     }
 
     #[test]
