@@ -65,6 +65,9 @@ struct CheckArgs {
     /// Apply safe fixes (unwrap describe-task-definition output, strip read-only fields).
     #[arg(long)]
     fix: bool,
+    /// Skip files that are not ECS documents silently, also when named (for pre-commit hooks).
+    #[arg(long)]
+    skip_unrecognized: bool,
     /// Name to use for standard input (`-`), for messages and path-based settings.
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<String>,
@@ -118,7 +121,11 @@ fn check(args: CheckArgs) -> u8 {
     let mut report = if paths.is_empty() {
         Report::default()
     } else {
-        lint_paths(&paths, &settings, RunOptions { fix: args.fix, discard_sources: args.format != Format::Human })
+        lint_paths(&paths, &settings, RunOptions {
+                fix: args.fix,
+                discard_sources: args.format != Format::Human,
+                skip_unrecognized: args.skip_unrecognized,
+            })
     };
     if !stdin.is_empty() {
         let mut bytes = Vec::new();

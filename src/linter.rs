@@ -111,11 +111,17 @@ pub struct RunOptions {
     pub fix: bool,
     /// Drop file texts once placed (formats that print no snippets): lower peak memory.
     pub discard_sources: bool,
+    /// Treat named files like walked ones: skip silently what is not an ECS document (pre-commit
+    /// passes every staged JSON file, `package.json` and `tsconfig.json` included).
+    pub skip_unrecognized: bool,
 }
 
 /// Lints files and directories.
 pub fn lint_paths(paths: &[PathBuf], settings: &Settings, options: RunOptions) -> Report {
-    let (targets, walk_errors) = discover(paths);
+    let (mut targets, walk_errors) = discover(paths);
+    if options.skip_unrecognized {
+        targets.iter_mut().for_each(|t| t.explicit = false);
+    }
     let outcomes: Vec<FileOutcome> = targets
         .par_iter()
         .map(|t| {
