@@ -43,9 +43,10 @@ struct CheckArgs {
     /// Files or directories; directories are walked respecting .gitignore.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    /// Output format: human, concise, json, sarif, github, junit or gitlab. Repeat it for several
+    /// reports in one run; `FORMAT=PATH` writes that one to a file (`--format sarif=ecslint.sarif`).
+    #[arg(long, short, value_name = "FORMAT[=PATH]", value_parser = parse_format, default_value = "human")]
+    format: Vec<(Format, Option<PathBuf>)>,
     /// Exit 1 when a finding at or above this severity remains [default: error, or the config's].
     #[arg(long, value_enum)]
     fail_on: Option<Severity>,
@@ -121,11 +122,15 @@ fn check(args: CheckArgs) -> u8 {
     let mut report = if paths.is_empty() {
         Report::default()
     } else {
-        lint_paths(&paths, &settings, RunOptions {
+        lint_paths(
+            &paths,
+            &settings,
+            RunOptions {
                 fix: args.fix,
-                discard_sources: args.format != Format::Human,
+                discard_sources: !args.format.iter().any(|(f, _)| f.shows_snippets()),
                 skip_unrecognized: args.skip_unrecognized,
-            })
+            },
+        )
     };
     if !stdin.is_empty() {
         let mut bytes = Vec::new();
@@ -141,8 +146,17 @@ fn check(args: CheckArgs) -> u8 {
         report.diagnostics.sort_by(crate::Diagnostic::sort_key_cmp);
     }
     let style = Style { color: use_color(args.color), width: terminal_width() };
-    if write_stdout(&render(args.format, &report, style)).is_err() {
-        return EXIT_ERROR;
+    for (format, path) in &args.format {
+        let text = render(*format, &report, style);
+        let written = match path {
+            Some(path) => {
+                write_report(path, &text).map_err(|e| eprintln!("ecslint: cannot write {}: {e}", path.display()))
+            }
+            None => write_stdout(&text).map_err(|_| ()),
+        };
+        if written.is_err() {
+            return EXIT_ERROR;
+        }
     }
     exit_code(&report, &settings, args.exit_zero)
 }
@@ -172,6 +186,17 @@ fn settings_for(args: &CheckArgs) -> Result<Settings, ConfigError> {
         settings.fail_on = fail_on;
     }
     Ok(settings)
+}
+
+fn parse_format(text: &str) -> Result<(Format, Option<PathBuf>), String> {
+    let (name, path) = match text.split_once('=') {
+        Some((name, path)) if !path.is_empty() => (name, Some(PathBuf::from(path))),
+        Some(_) => return Err("expected FORMAT=PATH with a path".into()),
+        None => (text, None),
+    };
+    let format = Format::from_str(name, true)
+        .map_err(|_| format!("unknown format `{name}`; use human, concise, json, sarif, github, junit or gitlab"))?;
+    Ok((format, path))
 }
 
 fn parse_rule_level(text: &str) -> Result<(String, Level), String> {
@@ -257,6 +282,14 @@ fn list(format: ListFormat) -> u8 {
     };
     let _ = write_stdout(&text);
     EXIT_OK
+}
+
+/// Writes a report file, creating its directory (`--format sarif=reports/ecslint.sarif`).
+fn write_report(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, text)
 }
 
 /// Writes to stdout; a closed pipe (`ecslint … | head`) is not an error worth a panic.

@@ -33,6 +33,8 @@ pub struct Report {
     pub io_errors: usize,
     /// Files rewritten by `--fix`.
     pub fixed: Vec<String>,
+    /// Every file recognised as an ECS document (for per-file reports such as JUnit).
+    pub files_linted: Vec<String>,
 }
 
 impl Report {
@@ -43,6 +45,7 @@ impl Report {
     fn absorb(&mut self, outcome: FileOutcome) {
         if outcome.is_ecs {
             self.files += 1;
+            self.files_linted.push(outcome.file.clone());
         }
         if outcome.io_error {
             self.io_errors += 1;
@@ -100,6 +103,7 @@ impl Report {
     fn finish(mut self) -> Self {
         self.diagnostics.sort_by(Diagnostic::sort_key_cmp);
         self.fixed.sort();
+        self.files_linted.sort();
         self
     }
 }

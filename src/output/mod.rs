@@ -1,8 +1,13 @@
 //! Output formats: one module per format behind one enum.
 
 mod concise;
+mod fingerprint;
+mod github;
+mod gitlab;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 
 use crate::linter::Report;
 
@@ -14,6 +19,21 @@ pub enum Format {
     Concise,
     /// The versioned JSON contract.
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions annotations after the full human report.
+    Github,
+    /// JUnit XML, one test case per file.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+}
+
+impl Format {
+    /// Formats that print source snippets need the file texts kept.
+    pub fn shows_snippets(self) -> bool {
+        matches!(self, Format::Human | Format::Github)
+    }
 }
 
 /// How the human format should look.
@@ -28,5 +48,9 @@ pub fn render(format: Format, report: &Report, style: Style) -> String {
         Format::Human => human::render(report, style),
         Format::Concise => concise::render(report),
         Format::Json => json::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
+        Format::Junit => junit::render(report),
+        Format::Gitlab => gitlab::render(report),
     }
 }
