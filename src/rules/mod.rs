@@ -1,7 +1,10 @@
 //! The rule registry: every rule, sorted by code. Adding a rule means adding it here.
 
+pub mod availability;
 pub mod correctness;
+pub mod cost;
 pub mod schema;
+pub mod security;
 #[cfg(test)]
 pub(crate) mod tester;
 
@@ -44,7 +47,64 @@ pub static ALL: &[&dyn Rule] = &[
     &correctness::AwslogsMissingOptions,
     &correctness::FirelensConfigurationMismatch,
     &correctness::MissingExecutionRole,
+    &correctness::LaunchTypeUnsupportedParameter,
+    &correctness::FargateUnsupportedLogging,
+    &correctness::WindowsUnsupportedParameter,
+    &correctness::LinksRequireBridge,
+    &correctness::LinksCycle,
+    &correctness::InvalidHealthCheck,
+    &correctness::InvalidContainerTimeout,
+    &correctness::InvalidEphemeralStorage,
+    &correctness::InvalidPortMappingName,
+    &correctness::InvalidContainerPortRange,
+    &correctness::DuplicateContainerPort,
+    &correctness::InvalidImageReference,
+    &correctness::EnvironmentVariableWithoutName,
+    &correctness::InvalidEnvironmentFiles,
+    &correctness::InvalidSecretReference,
+    &correctness::SecretAccountOrRegionMismatch,
+    &correctness::InvalidRoleArn,
+    &correctness::EfsIamRequiresTransitEncryption,
+    &correctness::EfsAccessPointRootDirectory,
+    &correctness::InvalidTags,
+    &correctness::TaskDefinitionTooLarge,
+    &correctness::InvalidRuntimePlatform,
+    &correctness::InvalidFamilyName,
+    &correctness::FargateCompatibilityMissing,
+    &correctness::InvalidHostVolumePath,
     &correctness::ServiceNetworkConfigurationMismatch,
+    &security::PrivilegedContainer,
+    &security::HostPidNamespace,
+    &security::HostIpcNamespace,
+    &security::HostNetworkMode,
+    &security::HostNetworkRootUser,
+    &security::WritableRootFilesystem,
+    &security::ContainerRunsAsRoot,
+    &security::WindowsContainerAdminUser,
+    &security::SecretInEnvironmentName,
+    &security::SecretInEnvironmentValue,
+    &security::SecretInLogOptions,
+    &security::MissingLogConfiguration,
+    &security::EfsTransitEncryptionDisabled,
+    &security::TaskRoleSameAsExecutionRole,
+    &security::AwsKeysWithoutTaskRole,
+    &security::DangerousCapabilityAdded,
+    &security::CapabilitiesNotDropped,
+    &security::UnconfinedSecurityOption,
+    &security::ImageTagLatest,
+    &security::ImageNotPinnedByDigest,
+    &security::UntrustedImageRegistry,
+    &security::InitProcessNotEnabled,
+    &security::MissingRequiredTags,
+    &cost::FargateOverProvisioned,
+    &cost::Arm64WouldBeCheaper,
+    &cost::PaidEphemeralStorage,
+    &cost::ContainerWithoutMemoryLimit,
+    &availability::EssentialContainerWithoutHealthCheck,
+    &availability::OneShotContainerEssential,
+    &availability::InvalidRestartPolicy,
+    &availability::HealthCheckCannotPass,
+    &availability::AwslogsBlockingMode,
 ];
 
 /// Looks a rule up by code or name (case-insensitive).
