@@ -117,6 +117,11 @@ pub const READ_ONLY_FIELDS: [&str; 8] = [
     "deregisteredAt",
 ];
 
+/// True when the canonical value still carries describe-task-definition fields.
+pub fn has_read_only_fields(value: &serde_json::Value) -> bool {
+    value.as_object().is_some_and(|m| m.keys().any(|k| READ_ONLY_FIELDS.contains(&k.as_str())))
+}
+
 /// Fields `describe-services` returns that `create-service` rejects (the botocore 1.44.5 `Service`
 /// shape's members that `CreateServiceRequest` lacks).
 pub const SERVICE_READ_ONLY_FIELDS: [&str; 15] = [
