@@ -23,14 +23,14 @@ fn blocks<'a>(doc: &'a str, tag: &str) -> Vec<&'a str> {
 
 /// Lints an example; with a `json task` block on the page (service rules), the example is linted
 /// together with that task definition, as two files of one run.
-fn lint_with(text: &str, task: Option<&str>) -> Report {
+fn lint_with(text: &str, task: Option<&str>, settings: &Settings) -> Report {
     let Some(task) = task else {
-        return lint_source("example.json", text.as_bytes().to_vec(), &Settings::default());
+        return lint_source("example.json", text.as_bytes().to_vec(), settings);
     };
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("example.json"), text).unwrap();
     std::fs::write(dir.path().join("task.json"), task).unwrap();
-    let mut report = ecslint::lint_paths(&[dir.path().to_path_buf()], &Settings::default(), Default::default());
+    let mut report = ecslint::lint_paths(&[dir.path().to_path_buf()], settings, Default::default());
     let prefix = format!("{}/", dir.path().display());
     for d in &mut report.diagnostics {
         d.file = d.file.trim_start_matches(&prefix).to_string();
@@ -45,6 +45,17 @@ fn lint_with(text: &str, task: Option<&str>) -> Report {
 /// Panics with every collected problem at once, so one run shows them all.
 fn report_problems(problems: Vec<String>) {
     assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+}
+
+/// The options a page's examples run with: a ```toml example-config block (under Options) sets
+/// them, for rules that are silent until configured.
+fn settings_for(doc: &str) -> Settings {
+    let mut settings = Settings::default();
+    if let Some(config) = blocks(doc, "toml example-config").first() {
+        let config: ecslint::config::ConfigFile = toml::from_str(config).expect("valid example-config");
+        settings.options = config.options;
+    }
+    settings
 }
 
 #[test]
@@ -84,8 +95,9 @@ fn examples_trigger_or_pass_their_rule() {
             problems.push(format!("{}: needs `json bad` and `json good` examples", meta.code));
         }
         let task = blocks(meta.doc, "json task").first().copied();
+        let settings = settings_for(meta.doc);
         for example in &bad {
-            let report = lint_with(example, task);
+            let report = lint_with(example, task, &settings);
             if !report.diagnostics.iter().any(|d| d.rule.code == meta.code) {
                 problems.push(format!("{}: bad example does not trigger it", meta.code));
             }
@@ -102,7 +114,7 @@ fn examples_trigger_or_pass_their_rule() {
             }
         }
         for example in &good {
-            let report = lint_with(example, task);
+            let report = lint_with(example, task, &settings);
             let noise: Vec<_> = report
                 .diagnostics
                 .iter()
@@ -124,7 +136,8 @@ fn snapshot_of_each_rule_on_its_bad_example() {
         let Some(example) = blocks(meta.doc, "json bad").first().copied() else {
             continue;
         };
-        let mut report = lint_with(example, blocks(meta.doc, "json task").first().copied());
+        let settings = settings_for(meta.doc);
+        let mut report = lint_with(example, blocks(meta.doc, "json task").first().copied(), &settings);
         report.diagnostics.retain(|d| d.rule.code == meta.code);
         let text = render(Format::Human, &report, Style { color: false, width: 100 });
         insta::assert_snapshot!(meta.code, text);
