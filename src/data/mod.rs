@@ -2,3 +2,4 @@
 
 pub mod fargate;
 pub mod fargate_prices;
+pub mod launch_types;
