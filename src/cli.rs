@@ -274,6 +274,7 @@ fn list(format: ListFormat) -> u8 {
                     serde_json::json!({
                         "code": m.code, "name": m.name, "category": m.category, "severity": m.severity,
                         "summary": m.summary, "since": m.since, "url": m.url(),
+                        "enabled_by_default": crate::rules::enabled_by_default(m.code),
                     })
                 })
                 .collect();

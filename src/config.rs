@@ -221,7 +221,7 @@ pub fn resolve(
     cli_rules: &[(String, Level)],
     mut settings: Settings,
 ) -> Settings {
-    let mut base = HashMap::new();
+    let mut base = Levels::defaults();
     if let Some((config, root)) = config {
         if let Some(fail_on) = config.fail_on {
             settings.fail_on = fail_on;

@@ -11,6 +11,11 @@ use std::sync::Arc;
 pub struct Levels(pub Arc<HashMap<&'static str, Option<Severity>>>);
 
 impl Levels {
+    /// The built-in levels: every rule at its own severity, pedantic ones off.
+    pub fn defaults() -> HashMap<&'static str, Option<Severity>> {
+        crate::rules::OFF_BY_DEFAULT.iter().map(|code| (*code, None)).collect()
+    }
+
     /// The severity a finding of `rule` is reported at, or `None` when the rule is off.
     pub fn severity(&self, rule: &RuleMeta, found: Severity) -> Option<Severity> {
         match self.0.get(rule.code) {
@@ -44,7 +49,7 @@ impl Default for Settings {
             fail_on: Severity::Error,
             max_file_size: 32 * 1024 * 1024,
             options: Options::default(),
-            levels: Levels::default(),
+            levels: Levels(Arc::new(Levels::defaults())),
             overrides: Vec::new(),
             cli_rules: Vec::new(),
             config_root: None,

@@ -5,13 +5,49 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// Hardened, with two errors: an invalid Fargate size and a misspelt field.
 const BAD: &str = r#"{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],
   "networkMode": "awsvpc",
   "cpu": "512",
   "memory": "512",
-  "containerDefinitions": [{"name": "app", "image": "public.ecr.aws/nginx/nginx:1.27", "memoryReservaton": 1}]
+  "taskRoleArn": "arn:aws:iam::123456789012:role/web-task",
+  "executionRoleArn": "arn:aws:iam::123456789012:role/web-execution",
+  "runtimePlatform": {"operatingSystemFamily": "LINUX", "cpuArchitecture": "ARM64"},
+  "containerDefinitions": [{
+    "name": "app",
+    "memoryReservaton": 1,
+    "image": "public.ecr.aws/nginx/nginx:1.27@sha256:0d5e4a0b4b7a1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d",
+    "user": "101",
+    "readonlyRootFilesystem": true,
+    "portMappings": [{"containerPort": 8080, "name": "http"}],
+    "healthCheck": {"command": ["CMD-SHELL", "curl -fsS http://localhost:8080/ || exit 1"], "interval": 30, "timeout": 5, "retries": 3},
+    "linuxParameters": {"initProcessEnabled": true, "capabilities": {"drop": ["ALL"]}},
+    "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "app", "mode": "non-blocking"}}
+  }]
+}
+"#;
+
+const GOOD: &str = r#"{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",
+  "cpu": "256",
+  "memory": "512",
+  "taskRoleArn": "arn:aws:iam::123456789012:role/web-task",
+  "executionRoleArn": "arn:aws:iam::123456789012:role/web-execution",
+  "runtimePlatform": {"operatingSystemFamily": "LINUX", "cpuArchitecture": "ARM64"},
+  "containerDefinitions": [{
+    "name": "app",
+    "image": "public.ecr.aws/nginx/nginx:1.27@sha256:0d5e4a0b4b7a1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d",
+    "user": "101",
+    "readonlyRootFilesystem": true,
+    "portMappings": [{"containerPort": 8080, "name": "http"}],
+    "healthCheck": {"command": ["CMD-SHELL", "curl -fsS http://localhost:8080/ || exit 1"], "interval": 30, "timeout": 5, "retries": 3},
+    "linuxParameters": {"initProcessEnabled": true, "capabilities": {"drop": ["ALL"]}},
+    "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "app", "mode": "non-blocking"}}
+  }]
 }
 "#;
 
@@ -105,11 +141,7 @@ fn github_annotations_respect_the_caps_and_keep_the_report() {
 #[test]
 fn junit_and_gitlab_reports() {
     let dir = project();
-    fs::write(
-        dir.path().join("deploy/clean.json"),
-        r#"{"family": "ok", "containerDefinitions": [{"name": "a", "image": "nginx:1.27", "memory": 128}]}"#,
-    )
-    .unwrap();
+    fs::write(dir.path().join("deploy/clean.json"), GOOD.replace("\"web\"", "\"clean\"")).unwrap();
     let junit = String::from_utf8(run(dir.path(), &["check", "--format", "junit", "."]).stdout).unwrap();
     assert!(junit.starts_with("<?xml"));
     assert!(junit.contains(r#"<testcase classname="ecslint" name="deploy/clean.json"/>"#), "{junit}");

@@ -2,11 +2,13 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::linter::lint_source;
-use crate::settings::Settings;
+use crate::settings::{Levels, Settings};
 
-/// Diagnostics for a JSON text treated as the file `test.json`.
+/// Diagnostics for a JSON text treated as the file `test.json`, with every rule on (those that
+/// are off by default included).
 pub fn lint(json: &str) -> Vec<Diagnostic> {
-    lint_source("test.json", json.as_bytes().to_vec(), &Settings::default()).diagnostics
+    let settings = Settings { levels: Levels::default(), ..Settings::default() };
+    lint_source("test.json", json.as_bytes().to_vec(), &settings).diagnostics
 }
 
 /// The diagnostics of one rule.
