@@ -87,6 +87,11 @@ pub struct Options {
     pub required_tags: Vec<String>,
     /// Minimum `desiredCount` for a replica service.
     pub minimum_desired_count: u32,
+    /// Images (glob patterns such as `*/datadog/agent:*`) allowed to run as root.
+    pub allowed_root_images: Vec<String>,
+    /// A Fargate task is over-provisioned when its size is at least this many times what its
+    /// containers reserve.
+    pub overprovisioning_factor: f64,
 }
 
 impl Default for Options {
@@ -96,6 +101,8 @@ impl Default for Options {
             trusted_registries: Vec::new(),
             required_tags: Vec::new(),
             minimum_desired_count: 2,
+            allowed_root_images: Vec::new(),
+            overprovisioning_factor: 2.0,
         }
     }
 }
