@@ -73,6 +73,19 @@ pub static ALL: &[&dyn Rule] = &[
     &correctness::FargateCompatibilityMissing,
     &correctness::InvalidHostVolumePath,
     &correctness::ServiceNetworkConfigurationMismatch,
+    &correctness::LoadBalancerContainerMismatch,
+    &correctness::ClassicLoadBalancerDynamicPort,
+    &correctness::FargateServiceIncompatibleTaskDefinition,
+    &correctness::ServiceConnectPortNameUnknown,
+    &correctness::ServiceRegistryMismatch,
+    &correctness::ServiceRoleWithAwsvpc,
+    &correctness::InvalidDaemonService,
+    &correctness::LaunchTypeWithCapacityProviderStrategy,
+    &correctness::HealthCheckGracePeriodWithoutLoadBalancer,
+    &correctness::InvalidDeploymentPercentages,
+    &correctness::InvalidPlatformVersion,
+    &correctness::ServiceLimitsExceeded,
+    &correctness::InvalidCodeDeployService,
     &security::PrivilegedContainer,
     &security::HostPidNamespace,
     &security::HostIpcNamespace,
@@ -96,24 +109,31 @@ pub static ALL: &[&dyn Rule] = &[
     &security::UntrustedImageRegistry,
     &security::InitProcessNotEnabled,
     &security::MissingRequiredTags,
+    &security::ServicePublicIp,
+    &security::OutdatedFargatePlatformVersion,
+    &security::ExecuteCommandEnabled,
+    &security::TagsNotPropagated,
     &cost::FargateOverProvisioned,
     &cost::Arm64WouldBeCheaper,
     &cost::PaidEphemeralStorage,
     &cost::ContainerWithoutMemoryLimit,
+    &cost::FargateSpotForNonProduction,
     &availability::EssentialContainerWithoutHealthCheck,
     &availability::OneShotContainerEssential,
     &availability::InvalidRestartPolicy,
     &availability::HealthCheckCannotPass,
     &availability::AwslogsBlockingMode,
+    &availability::LowDesiredCount,
+    &availability::ZeroDesiredCount,
+    &availability::SingleSubnet,
+    &availability::NoAvailabilityZoneSpread,
+    &availability::PlacementPinsOneAvailabilityZone,
+    &availability::NoDeploymentCircuitBreaker,
+    &availability::AvailabilityZoneRebalancingDisabled,
+    &availability::AllSpotCapacity,
+    &availability::LoadBalancedContainerWithoutHealthCheck,
+    &availability::NoDeploymentAlarms,
 ];
-
-/// Pedantic hardening suggestions that would fire on most task definitions: off unless selected
-/// (`--rule ECS-SEC-017=info`, or a selector in `[rules]`; `all = "info"` turns them on too).
-pub const OFF_BY_DEFAULT: [&str; 3] = ["ECS-SEC-017", "ECS-SEC-020", "ECS-SEC-022"];
-
-pub fn enabled_by_default(code: &str) -> bool {
-    !OFF_BY_DEFAULT.contains(&code)
-}
 
 /// Looks a rule up by code or name (case-insensitive).
 pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
@@ -134,11 +154,7 @@ pub fn index_markdown() -> String {
             "| [{code}]({code}.md) | `{}` | {} | {} | {} |\n",
             m.name,
             m.category.as_str(),
-            if enabled_by_default(m.code) {
-                m.severity.to_string()
-            } else {
-                format!("{} (off by default)", m.severity)
-            },
+            m.severity,
             m.summary,
             code = m.code
         ));
