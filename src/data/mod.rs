@@ -1,4 +1,5 @@
 //! Tables of AWS facts, each with its source and the date it was checked.
 
 pub mod fargate;
+pub mod fargate_platform;
 pub mod fargate_prices;
