@@ -2,5 +2,6 @@
 
 pub mod arn;
 pub mod fargate;
+pub mod fargate_platform;
 pub mod fargate_prices;
 pub mod launch_types;
