@@ -135,6 +135,14 @@ pub static ALL: &[&dyn Rule] = &[
     &availability::NoDeploymentAlarms,
 ];
 
+/// Pedantic hardening suggestions that would fire on most task definitions: off unless selected
+/// (`--rule ECS-SEC-017=info`, or a selector in `[rules]`; `all = "info"` turns them on too).
+pub const OFF_BY_DEFAULT: [&str; 3] = ["ECS-SEC-017", "ECS-SEC-020", "ECS-SEC-022"];
+
+pub fn enabled_by_default(code: &str) -> bool {
+    !OFF_BY_DEFAULT.contains(&code)
+}
+
 /// Looks a rule up by code or name (case-insensitive).
 pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
     ALL.iter()
@@ -154,7 +162,11 @@ pub fn index_markdown() -> String {
             "| [{code}]({code}.md) | `{}` | {} | {} | {} |\n",
             m.name,
             m.category.as_str(),
-            m.severity,
+            if enabled_by_default(m.code) {
+                m.severity.to_string()
+            } else {
+                format!("{} (off by default)", m.severity)
+            },
             m.summary,
             code = m.code
         ));

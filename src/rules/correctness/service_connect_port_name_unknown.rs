@@ -15,7 +15,7 @@ declare_rule! {
         category: Correctness,
         severity: Error,
         since: "0.1.0",
-        summary: "Service Connect names a port mapping the task definition does not have, or runs on Windows",
+        summary: "a Service Connect port name missing from the task definition, or Service Connect on Windows",
     }
 }
 
