@@ -14,7 +14,7 @@ declare_rule! {
         category: Availability,
         severity: Info,
         since: "0.1.0",
-        summary: "Availability Zone rebalancing turned off",
+        summary: "the service turns Availability Zone rebalancing off",
     }
 }
 

@@ -14,7 +14,7 @@ declare_rule! {
         category: Security,
         severity: Info,
         since: "0.1.0",
-        summary: "ECS Exec enabled on a service that looks like production",
+        summary: "a production-looking service with ECS Exec enabled",
     }
 }
 
