@@ -2,7 +2,7 @@
 
 use crate::config::{self, ConfigError, Level};
 use crate::linter::{Report, RunOptions, lint_paths, lint_source};
-use crate::output::{Format, Style, render};
+use crate::output::{Format, Style, write};
 use crate::rule::Severity;
 use crate::settings::Settings;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -147,12 +147,13 @@ fn check(args: CheckArgs) -> u8 {
     }
     let style = Style { color: use_color(args.color), width: terminal_width() };
     for (format, path) in &args.format {
-        let text = render(*format, &report, style);
         let written = match path {
-            Some(path) => {
-                write_report(path, &text).map_err(|e| eprintln!("ecslint: cannot write {}: {e}", path.display()))
+            Some(path) => write_report(path, |out| write(*format, &report, style, out))
+                .map_err(|e| eprintln!("ecslint: cannot write {}: {e}", path.display())),
+            None => {
+                let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                write(*format, &report, style, &mut stdout).and_then(|_| stdout.flush()).map_err(|_| ())
             }
-            None => write_stdout(&text).map_err(|_| ()),
         };
         if written.is_err() {
             return EXIT_ERROR;
@@ -286,11 +287,16 @@ fn list(format: ListFormat) -> u8 {
 }
 
 /// Writes a report file, creating its directory (`--format sarif=reports/ecslint.sarif`).
-fn write_report(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+fn write_report(
+    path: &std::path::Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::write(path, text)
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    body(&mut file)?;
+    file.flush()
 }
 
 /// Writes to stdout; a closed pipe (`ecslint … | head`) is not an error worth a panic.

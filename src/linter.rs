@@ -143,6 +143,7 @@ pub fn lint_paths(paths: &[PathBuf], settings: &Settings, options: RunOptions) -
     }
     let mut outcomes = outcomes;
     report.link(&mut outcomes, settings, options);
+    report.diagnostics.reserve_exact(outcomes.iter().map(|o| o.diagnostics.len()).sum());
     for outcome in outcomes {
         report.absorb(outcome);
     }
@@ -225,6 +226,8 @@ fn apply_levels(diagnostics: &mut Vec<Diagnostic>, levels: &Levels) {
         }
         None => false,
     });
+    // Thousands of files are kept until the end of the run: do not keep spare capacity.
+    diagnostics.shrink_to_fit();
 }
 
 fn read_and_lint(target: &Target, file: &str, settings: &Settings, options: RunOptions) -> FileOutcome {

@@ -58,6 +58,13 @@ struct Summary {
 }
 
 pub fn render(report: &Report) -> String {
+    let mut out = Vec::new();
+    let _ = write(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Streams the report: a 10,000-file run's JSON is never held in memory as a whole.
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let output = Output {
         version: VERSION,
         diagnostics: report
@@ -102,7 +109,6 @@ pub fn render(report: &Report) -> String {
             fixed: report.fixed.len(),
         },
     };
-    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    out.write_all(b"\n")
 }

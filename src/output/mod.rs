@@ -43,6 +43,14 @@ pub struct Style {
     pub width: usize,
 }
 
+/// Writes a report; the JSON format streams instead of building the whole text first.
+pub fn write(format: Format, report: &Report, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(report, out),
+        other => out.write_all(render(other, report, style).as_bytes()),
+    }
+}
+
 pub fn render(format: Format, report: &Report, style: Style) -> String {
     match format {
         Format::Human => human::render(report, style),
