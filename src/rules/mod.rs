@@ -135,9 +135,11 @@ pub static ALL: &[&dyn Rule] = &[
     &availability::NoDeploymentAlarms,
 ];
 
-/// Pedantic hardening suggestions that would fire on most task definitions: off unless selected
-/// (`--rule ECS-SEC-017=info`, or a selector in `[rules]`; `all = "info"` turns them on too).
-pub const OFF_BY_DEFAULT: [&str; 3] = ["ECS-SEC-017", "ECS-SEC-020", "ECS-SEC-022"];
+/// Off unless selected (`--rule ECS-SEC-017=info`, or a selector in `[rules]`; `all = "info"`
+/// turns them on too): pedantic hardening suggestions that fire on most task definitions, and
+/// ECS-COR-046, whose premise AWS may make moot (registration may add FARGATE compatibility on its
+/// own to a task definition that passes Fargate validation; see its page).
+pub const OFF_BY_DEFAULT: [&str; 4] = ["ECS-COR-046", "ECS-SEC-017", "ECS-SEC-020", "ECS-SEC-022"];
 
 pub fn enabled_by_default(code: &str) -> bool {
     !OFF_BY_DEFAULT.contains(&code)
