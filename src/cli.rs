@@ -1,4 +1,4 @@
-//! The command line: `check`, `rule <CODE|NAME>`, `rules`.
+//! The command line: `check`, `rule <CODE|NAME>`, `rules`, `server`.
 
 use crate::config::{self, ConfigError, Level};
 use crate::linter::{Report, RunOptions, lint_paths, lint_source};
@@ -36,6 +36,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Run the language server on standard input/output (diagnostics and quick fixes in editors).
+    Server,
 }
 
 #[derive(Debug, clap::Args)]
@@ -106,6 +108,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rule { code_or_name } => explain(&code_or_name),
         Command::Rules { format } => list(format),
+        Command::Server => crate::lsp::run(),
     };
     ExitCode::from(code)
 }

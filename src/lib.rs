@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod input;
 pub mod link;
 pub mod linter;
+pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod place;
