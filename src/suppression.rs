@@ -27,7 +27,8 @@ struct Inline {
     container: Option<usize>,
     /// Canonical pointer of the tag key or label.
     pointer: String,
-    used: bool,
+    /// Which of `rules` hid a finding.
+    used: Vec<bool>,
 }
 
 /// The canonical pointer prefix of container `index`.
@@ -37,8 +38,18 @@ fn container_prefix(index: usize) -> String {
 
 /// The index of the container a canonical pointer is in.
 fn container_index(pointer: &str) -> Option<usize> {
+    container_segment(pointer).map(|(_, index)| index)
+}
+
+/// The `/containerDefinitions/<i>` prefix of a canonical pointer, with `i`.
+fn container_segment(pointer: &str) -> Option<(&str, usize)> {
     let rest = pointer.strip_prefix("/containerDefinitions/")?;
-    rest.split('/').next()?.parse().ok()
+    let segment = rest.split('/').next()?;
+    if segment.is_empty() || !segment.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let end = "/containerDefinitions/".len() + segment.len();
+    Some((&pointer[..end], segment.parse().ok()?))
 }
 
 fn containers(resource: &Resource) -> &[Value] {
@@ -53,13 +64,10 @@ fn container_name(resource: &Resource, index: usize) -> Option<&str> {
 pub fn scope_of(resource: &Resource, pointer: &str) -> Scope {
     let name =
         if resource.shape.is_service() { resource.service().name() } else { resource.task_definition().family() };
-    let index = container_index(pointer);
-    let container = index.and_then(|i| container_name(resource, i)).map(str::to_string);
-    let path = match (index, &container) {
-        (Some(i), Some(c)) => {
-            let prefix = container_prefix(i);
-            format!("{}{}", join("/containerDefinitions", c), &pointer[prefix.len().min(pointer.len())..])
-        }
+    let segment = container_segment(pointer);
+    let container = segment.and_then(|(_, i)| container_name(resource, i)).map(str::to_string);
+    let path = match (segment, &container) {
+        (Some((prefix, _)), Some(c)) => format!("{}{}", join("/containerDefinitions", c), &pointer[prefix.len()..]),
         _ => pointer.to_string(),
     };
     let value_hash = resource
@@ -123,7 +131,7 @@ fn read_inline(resource: &Resource, cx: &mut LintContext<'_>) -> Vec<Inline> {
             );
             continue;
         }
-        out.push(Inline { rules, container, pointer, used: false });
+        out.push(Inline { used: vec![false; rules.len()], rules, container, pointer });
     }
     for (index, container) in containers(resource).iter().enumerate() {
         let Some(label) = container.get("dockerLabels").and_then(|l| l.get(LABEL)).and_then(Value::as_str) else {
@@ -140,7 +148,7 @@ fn read_inline(resource: &Resource, cx: &mut LintContext<'_>) -> Vec<Inline> {
             continue;
         }
         match parse_rules(list) {
-            Ok(rules) => out.push(Inline { rules, container: Some(index), pointer, used: false }),
+            Ok(rules) => out.push(Inline { used: vec![false; rules.len()], rules, container: Some(index), pointer }),
             Err(message) => invalid(cx, &pointer, message),
         }
     }
@@ -167,19 +175,23 @@ pub fn apply_inline(resource: &Resource, findings: Vec<Finding>, settings: &Sett
             kept.push(finding);
             continue;
         }
-        let by = suppressions.iter_mut().find(|s| {
-            s.rules.iter().any(|r| r.code == finding.rule.code) && (s.container.is_none() || s.container == index)
+        let by = suppressions.iter_mut().find_map(|s| {
+            let rule = s.rules.iter().position(|r| r.code == finding.rule.code)?;
+            (s.container.is_none() || s.container == index).then_some((s, rule))
         });
         match by {
-            Some(s) => s.used = true,
+            Some((s, rule)) => s.used[rule] = true,
             None => kept.push(finding),
         }
     }
     if !report {
         return kept;
     }
-    for s in suppressions.iter().filter(|s| !s.used) {
-        let codes: Vec<&str> = s.rules.iter().map(|r| r.code).collect();
+    for s in &suppressions {
+        let codes: Vec<&str> = s.rules.iter().zip(&s.used).filter(|(_, used)| !**used).map(|(r, _)| r.code).collect();
+        if codes.is_empty() {
+            continue;
+        }
         cx.report(&UnusedSuppression, s.pointer.as_str())
             .on_key()
             .message(format!("this suppression of {} matched no finding", codes.join(", ")))
@@ -242,7 +254,8 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
 /// Parses a strict `YYYY-MM-DD` date into its day number.
 pub fn parse_date(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
         return None;
     }
     let year: i64 = text.get(0..4)?.parse().ok()?;
@@ -327,7 +340,7 @@ mod tests {
         assert_eq!(parse_date("2000-03-01"), Some(11_017));
         assert_eq!(civil_from_days(19_723), (2024, 1, 1));
         assert_eq!(parse_date("2024-02-29"), Some(days_from_civil(2024, 2, 29)));
-        for bad in ["2023-02-29", "2024-13-01", "2024-1-01", "tomorrow", "2024-00-10", "2024-01-32", ""] {
+        for bad in ["+123-01-01", "2023-02-29", "2024-13-01", "2024-1-01", "tomorrow", "2024-00-10", "2024-01-32", ""] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
         assert!(today() > days_from_civil(2025, 1, 1));
@@ -339,6 +352,8 @@ mod tests {
         assert_eq!(container_index("/containerDefinitions/12"), Some(12));
         assert_eq!(container_index("/cpu"), None);
         assert_eq!(container_index("/containerDefinitionsX/1"), None);
+        assert_eq!(container_index("/containerDefinitions/+1"), None);
+        assert_eq!(container_index("/containerDefinitions//x"), None);
     }
 
     #[test]

@@ -107,6 +107,9 @@ fn docker_label_suppresses_with_reason() {
     let (code, out) = concise(dir.path(), &[]);
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("ECS-SEC-001"), "{out}");
+    // ECS-SEC-019 (image-tag-latest) does not fire on this pinned image: that part is unused.
+    assert!(out.contains("info ECS-SCH-014") && out.contains("suppression of ECS-SEC-019 matched no finding"), "{out}");
+    assert!(!out.contains("ECS-SEC-001 matched"), "{out}");
 }
 
 #[test]
