@@ -77,6 +77,15 @@ struct CheckArgs {
     /// Files larger than this many bytes are reported instead of parsed.
     #[arg(long, value_name = "BYTES", default_value_t = Settings::default().max_file_size)]
     max_file_size: u64,
+    /// Ignore in-band suppressions (`ecslint:ignore:*` tags, `ecslint.ignore` labels): strict gates.
+    #[arg(long)]
+    no_inline_suppressions: bool,
+    /// Hide the findings listed in this baseline file; `--fail-on` applies to new findings only.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Write every current finding's fingerprint to this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// When to use colour in the human format.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -148,6 +157,25 @@ fn check(args: CheckArgs) -> u8 {
         report.diagnostics.extend(piped.diagnostics);
         report.diagnostics.sort_by(crate::Diagnostic::sort_key_cmp);
     }
+    crate::suppression::apply_ignores(&mut report, &settings);
+    if let Some(path) = &args.write_baseline {
+        if let Err(e) = crate::baseline::write(path, &report) {
+            eprintln!("ecslint: cannot write baseline {}: {e}", path.display());
+            return EXIT_ERROR;
+        }
+        eprintln!("ecslint: wrote {} findings to baseline {}", report.diagnostics.len(), path.display());
+    }
+    if let Some(path) = &args.baseline {
+        match crate::baseline::load(path) {
+            Ok(baseline) => {
+                crate::baseline::apply(&mut report, &baseline);
+            }
+            Err(message) => {
+                eprintln!("ecslint: {message}");
+                return EXIT_ERROR;
+            }
+        }
+    }
     let style = Style { color: use_color(args.color), width: terminal_width() };
     for (format, path) in &args.format {
         let written = match path {
@@ -162,7 +190,7 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     }
-    exit_code(&report, &settings, args.exit_zero)
+    exit_code(&report, &settings, args.exit_zero || args.write_baseline.is_some())
 }
 
 /// Defaults, then the config file (given or discovered), then the command line.
@@ -184,8 +212,10 @@ fn settings_for(args: &CheckArgs) -> Result<Settings, ConfigError> {
         let start = if start.as_os_str().is_empty() { PathBuf::from(".") } else { start };
         config::discover(&start)
     };
-    let config = config_path.map(|p| config::load(&p)).transpose()?;
+    let config = config_path.as_deref().map(config::load).transpose()?;
     let mut settings = config::resolve(config, &args.rules, defaults);
+    settings.config_file = config_path;
+    settings.inline_suppressions = !args.no_inline_suppressions;
     if let Some(fail_on) = args.fail_on {
         settings.fail_on = fail_on;
     }

@@ -73,6 +73,27 @@ pub struct ConfigFile {
     /// Rule levels for files matching glob patterns (relative to the config file's directory).
     #[serde(default)]
     pub overrides: Vec<Override>,
+    /// Suppressions kept out of the ECS files: each hides one rule's findings in matching files.
+    #[serde(default)]
+    pub ignore: Vec<IgnoreEntry>,
+}
+
+/// An `[[ignore]]` entry: hides the findings of one rule in the files matching `path`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct IgnoreEntry {
+    /// Rule code (`ECS-SEC-011`) or name (`image-tag-latest`).
+    pub rule: String,
+    /// Glob pattern of the files (relative to the config file's directory).
+    pub path: String,
+    /// Only findings in the container with this name.
+    pub container: Option<String>,
+    /// Only findings at or below this RFC 6901 pointer into the file as written (`/containerDefinitions/0`).
+    pub pointer: Option<String>,
+    /// Why the finding is accepted (required, not empty).
+    pub reason: String,
+    /// `YYYY-MM-DD`: after this day the entry no longer suppresses.
+    pub expires: Option<String>,
 }
 
 /// Options read by rules, with their defaults.
@@ -172,7 +193,44 @@ pub fn load(path: &Path) -> Result<(ConfigFile, PathBuf), ConfigError> {
             ));
         }
     }
+    check_ignores(&config, &text).map_err(|(message, needle)| {
+        let span = needle.as_deref().and_then(|n| find_key(&text, n));
+        error(text.clone(), message, span)
+    })?;
     Ok((config, base))
+}
+
+/// Validates `[[ignore]]` entries: the error message and the text to point at.
+fn check_ignores(config: &ConfigFile, text: &str) -> Result<(), (String, Option<String>)> {
+    for (i, entry) in config.ignore.iter().enumerate() {
+        let n = i + 1;
+        if crate::rules::find(&entry.rule).is_none() {
+            return Err((format!("[[ignore]] entry {n}: unknown rule `{}`", entry.rule), Some(entry.rule.clone())));
+        }
+        if let Err(err) = globset::Glob::new(&entry.path) {
+            return Err((
+                format!("[[ignore]] entry {n}: invalid glob `{}`: {}", entry.path, err.kind()),
+                Some(entry.path.clone()),
+            ));
+        }
+        if entry.reason.trim().is_empty() {
+            let needle = text.match_indices("reason").nth(i).map(|_| "reason".to_string());
+            return Err((format!("[[ignore]] entry {n}: `reason` must not be empty"), needle));
+        }
+        if let Some(pointer) = entry.pointer.as_deref().filter(|p| !p.is_empty() && !p.starts_with('/')) {
+            return Err((
+                format!("[[ignore]] entry {n}: `pointer` must be empty or start with `/`"),
+                Some(pointer.to_string()),
+            ));
+        }
+        if let Some(date) = entry.expires.as_deref().filter(|d| crate::suppression::parse_date(d).is_none()) {
+            return Err((
+                format!("[[ignore]] entry {n}: `expires` must be a date YYYY-MM-DD, not `{date}`"),
+                Some(date.to_string()),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The span of a key or string in the config text, for pointed errors.
@@ -229,6 +287,21 @@ pub fn resolve(
         apply(&mut base, &config.rules.into_iter().collect::<Vec<_>>());
         settings.options = config.options;
         settings.config_root = Some(root);
+        settings.ignores = config
+            .ignore
+            .into_iter()
+            .filter_map(|e| {
+                Some(crate::suppression::Ignore {
+                    rule: crate::rules::find(&e.rule)?.meta(),
+                    glob: globset::Glob::new(&e.path).ok()?.compile_matcher(),
+                    pattern: e.path,
+                    container: e.container,
+                    pointer: e.pointer,
+                    reason: e.reason,
+                    expires: e.expires.and_then(|d| crate::suppression::parse_date(&d).map(|day| (d, day))),
+                })
+            })
+            .collect();
         for o in config.overrides {
             let mut builder = globset::GlobSetBuilder::new();
             for p in &o.paths {

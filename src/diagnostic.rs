@@ -46,6 +46,21 @@ pub struct Diagnostic {
     /// Bytes holding a secret, masked wherever the source is shown.
     pub secret_span: Option<Span>,
     pub cost: Option<crate::context::Cost>,
+    /// Where the finding is in the resource, independent of formatting (suppressions, baseline).
+    pub scope: Option<Scope>,
+}
+
+/// The semantic location of a finding: never line numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// Task-definition family or service name.
+    pub resource: Option<String>,
+    /// The container the finding is in.
+    pub container: Option<String>,
+    /// The canonical pointer with the container index replaced by the container's name.
+    pub path: String,
+    /// FNV-1a of the JSON value at the pointer (0 when absent).
+    pub value_hash: u64,
 }
 
 impl Diagnostic {
@@ -68,6 +83,7 @@ impl Diagnostic {
             fixable: false,
             secret_span: None,
             cost: None,
+            scope: None,
         }
     }
 

@@ -4,6 +4,7 @@
 //! the source; the schema and the rules run once on that shape and report canonical pointers,
 //! which are placed on the exact source bytes only for the findings that exist.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod context;
@@ -21,6 +22,7 @@ pub mod rules;
 pub mod schema;
 pub mod settings;
 pub mod source;
+pub mod suppression;
 
 pub use diagnostic::Diagnostic;
 pub use linter::{Report, RunOptions, lint_paths, lint_source};

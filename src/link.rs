@@ -87,10 +87,16 @@ pub fn check_services(units: &[ServiceUnit], index: &FamilyIndex, settings: &Set
             for rule in crate::rules::ALL {
                 rule.check_service(&resource.service(), task_view.as_ref(), &mut cx);
             }
-            let findings = cx.into_findings();
+            let mut findings = cx.into_findings();
+            if settings.inline_suppressions {
+                findings = crate::suppression::apply_inline(resource, findings, settings, true);
+            }
             let other = task_placer.as_ref().zip(task.map(|t| &t.resource));
             for finding in &findings {
-                let d = Placer::finding((&placer, resource), other, finding);
+                let mut d = Placer::finding((&placer, resource), other, finding);
+                if finding.side == crate::context::Side::Own {
+                    d.scope = Some(crate::suppression::scope_of(resource, &finding.pointer));
+                }
                 if let Some(task) = task
                     && (d.file == task.file || d.related.iter().any(|r| r.file == task.file))
                     && !linked.sources.iter().any(|(f, _)| *f == task.file)

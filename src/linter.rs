@@ -35,6 +35,10 @@ pub struct Report {
     pub fixed: Vec<String>,
     /// Every file recognised as an ECS document (for per-file reports such as JUnit).
     pub files_linted: Vec<String>,
+    /// Findings hidden by `[[ignore]]` entries of the config.
+    pub suppressed: usize,
+    /// Set when a baseline was applied.
+    pub baseline: Option<crate::baseline::Summary>,
 }
 
 impl Report {
@@ -315,8 +319,15 @@ fn lint_text(file: &str, path: &Path, text: Text, explicit: bool, settings: &Set
         diagnostics.push(d);
     }
     for resource in &resources {
-        for finding in check_resource(resource, settings) {
-            diagnostics.push(Placer::finding((&placer, resource), None, &finding));
+        let mut findings = check_resource(resource, settings);
+        if settings.inline_suppressions {
+            findings = // Services: the project-wide pass reports their suppressions' problems once.
+            crate::suppression::apply_inline(resource, findings, settings, !resource.shape.is_service());
+        }
+        for finding in findings {
+            let mut d = Placer::finding((&placer, resource), None, &finding);
+            d.scope = Some(crate::suppression::scope_of(resource, &finding.pointer));
+            diagnostics.push(d);
         }
     }
     let families = resources

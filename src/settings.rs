@@ -41,6 +41,12 @@ pub struct Settings {
     pub cli_rules: Vec<(String, Level)>,
     /// Directory of the config file, the base of override globs.
     pub config_root: Option<PathBuf>,
+    /// The config file read, if any (where unused `[[ignore]]` entries are reported).
+    pub config_file: Option<PathBuf>,
+    /// The config's `[[ignore]]` entries.
+    pub ignores: Vec<crate::suppression::Ignore>,
+    /// Honour in-band suppressions (tags, `dockerLabels`); off with `--no-inline-suppressions`.
+    pub inline_suppressions: bool,
 }
 
 impl Default for Settings {
@@ -53,21 +59,28 @@ impl Default for Settings {
             overrides: Vec::new(),
             cli_rules: Vec::new(),
             config_root: None,
+            config_file: None,
+            ignores: Vec::new(),
+            inline_suppressions: true,
         }
     }
 }
 
 impl Settings {
     /// The levels for one file: the base levels, then matching overrides, then the command line.
-    pub fn levels_for(&self, path: &Path) -> Levels {
-        let relative = self
-            .config_root
+    /// A path relative to the config file's directory (what override and ignore globs match).
+    pub fn relative(&self, path: &Path) -> PathBuf {
+        self.config_root
             .as_deref()
             .and_then(|root| {
                 let absolute = std::path::absolute(path).ok()?;
                 absolute.strip_prefix(root.canonicalize().ok()?).ok().map(Path::to_path_buf)
             })
-            .unwrap_or_else(|| path.to_path_buf());
+            .unwrap_or_else(|| path.to_path_buf())
+    }
+
+    pub fn levels_for(&self, path: &Path) -> Levels {
+        let relative = self.relative(path);
         let matching: Vec<_> = self.overrides.iter().filter(|(set, _)| set.is_match(&relative)).collect();
         if matching.is_empty() {
             return self.levels.clone();

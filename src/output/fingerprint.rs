@@ -5,7 +5,7 @@
 use crate::diagnostic::Diagnostic;
 
 /// FNV-1a, 64 bits: small, and stable across Rust releases (unlike `DefaultHasher`).
-fn fnv1a(parts: &[&str]) -> u64 {
+pub(crate) fn fnv1a(parts: &[&str]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
         for byte in part.bytes().chain([0x1f]) {

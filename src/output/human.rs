@@ -88,7 +88,20 @@ pub fn summary(report: &Report) -> String {
     if !report.fixed.is_empty() {
         let _ = write!(line, "; fixed {}", plural(report.fixed.len(), "file"));
     }
+    if report.suppressed > 0 {
+        let _ = write!(line, "; {} suppressed by [[ignore]]", plural(report.suppressed, "finding"));
+    }
     line.push('\n');
+    if let Some(b) = report.baseline {
+        let _ = writeln!(line, "  baseline: {} baselined, {} new", b.baselined, b.new);
+        if b.stale > 0 {
+            let _ = writeln!(
+                line,
+                "  baseline: {} no longer found (fixed?); rewrite it with --write-baseline",
+                plural(b.stale, "stale entry").replace("entrys", "entries")
+            );
+        }
+    }
     line
 }
 

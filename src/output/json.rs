@@ -55,6 +55,17 @@ struct Summary {
     warnings: usize,
     infos: usize,
     fixed: usize,
+    /// Findings hidden by the config's `[[ignore]]` entries.
+    suppressed: usize,
+    /// With `--baseline`: findings the baseline hides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baselined: Option<usize>,
+    /// With `--baseline`: findings not in the baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new: Option<usize>,
+    /// With `--baseline`: baseline entries that matched no finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stale_baseline: Option<usize>,
 }
 
 pub fn render(report: &Report) -> String {
@@ -107,6 +118,10 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
             warnings: report.count(Severity::Warning),
             infos: report.count(Severity::Info),
             fixed: report.fixed.len(),
+            suppressed: report.suppressed,
+            baselined: report.baseline.map(|b| b.baselined),
+            new: report.baseline.map(|b| b.new),
+            stale_baseline: report.baseline.map(|b| b.stale),
         },
     };
     serde_json::to_writer_pretty(&mut *out, &output)?;

@@ -1,7 +1,7 @@
 //! Output formats: one module per format behind one enum.
 
 mod concise;
-mod fingerprint;
+pub(crate) mod fingerprint;
 mod github;
 mod gitlab;
 mod human;

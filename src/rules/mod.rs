@@ -25,6 +25,8 @@ pub static ALL: &[&dyn Rule] = &[
     &schema::NotAnEcsDocument,
     &schema::UnreadablePath,
     &schema::DescribeServicesOutput,
+    &schema::UnusedSuppression,
+    &schema::InvalidSuppression,
     &correctness::InvalidFargateCpuMemory,
     &correctness::FargateRequiresAwsvpc,
     &correctness::FargateMissingTaskSize,
