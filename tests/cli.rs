@@ -6,50 +6,10 @@ use std::process::{Command, Output, Stdio};
 use tempfile::TempDir;
 
 /// A clean, hardened task definition: no finding of any severity.
-const GOOD: &str = r#"{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "cpu": "256",
-  "memory": "512",
-  "taskRoleArn": "arn:aws:iam::123456789012:role/web-task",
-  "executionRoleArn": "arn:aws:iam::123456789012:role/web-execution",
-  "runtimePlatform": {"operatingSystemFamily": "LINUX", "cpuArchitecture": "ARM64"},
-  "containerDefinitions": [{
-    "name": "app",
-    "image": "public.ecr.aws/nginx/nginx:1.27@sha256:0d5e4a0b4b7a1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d",
-    "user": "101",
-    "readonlyRootFilesystem": true,
-    "portMappings": [{"containerPort": 8080, "name": "http"}],
-    "healthCheck": {"command": ["CMD-SHELL", "curl -fsS http://localhost:8080/ || exit 1"], "interval": 30, "timeout": 5, "retries": 3},
-    "linuxParameters": {"initProcessEnabled": true, "capabilities": {"drop": ["ALL"]}},
-    "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "app", "mode": "non-blocking"}}
-  }]
-}
-"#;
+const GOOD: &str = include_str!("fixtures/hardened-taskdef.json");
 
 /// GOOD with one mistake: 512 CPU units with 512 MiB is not a Fargate size (line 6, column 13).
-const BAD: &str = r#"{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "cpu": "512",
-  "memory": "512",
-  "taskRoleArn": "arn:aws:iam::123456789012:role/web-task",
-  "executionRoleArn": "arn:aws:iam::123456789012:role/web-execution",
-  "runtimePlatform": {"operatingSystemFamily": "LINUX", "cpuArchitecture": "ARM64"},
-  "containerDefinitions": [{
-    "name": "app",
-    "image": "public.ecr.aws/nginx/nginx:1.27@sha256:0d5e4a0b4b7a1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d",
-    "user": "101",
-    "readonlyRootFilesystem": true,
-    "portMappings": [{"containerPort": 8080, "name": "http"}],
-    "healthCheck": {"command": ["CMD-SHELL", "curl -fsS http://localhost:8080/ || exit 1"], "interval": 30, "timeout": 5, "retries": 3},
-    "linuxParameters": {"initProcessEnabled": true, "capabilities": {"drop": ["ALL"]}},
-    "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "app", "mode": "non-blocking"}}
-  }]
-}
-"#;
+const BAD: &str = include_str!("fixtures/bad-fargate-size.json");
 
 fn ecslint(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ecslint"))

@@ -11,6 +11,14 @@ pub fn lint(json: &str) -> Vec<Diagnostic> {
     lint_source("test.json", json.as_bytes().to_vec(), &settings).diagnostics
 }
 
+/// Messages of one rule for `json` linted with settings adjusted by `configure` (options).
+pub fn messages_with(code: &str, json: &str, configure: impl FnOnce(&mut Settings)) -> Vec<String> {
+    let mut settings = Settings { levels: Levels::default(), ..Settings::default() };
+    configure(&mut settings);
+    let report = lint_source("test.json", json.as_bytes().to_vec(), &settings);
+    report.diagnostics.into_iter().filter(|d| d.rule.code == code).map(|d| d.message).collect()
+}
+
 /// The diagnostics of one rule.
 pub fn findings(code: &str, json: &str) -> Vec<Diagnostic> {
     lint(json).into_iter().filter(|d| d.rule.code == code).collect()

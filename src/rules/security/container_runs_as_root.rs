@@ -161,9 +161,7 @@ impl Rule for ContainerRunsAsRoot {
 
 #[cfg(test)]
 mod tests {
-    use crate::linter::lint_source;
-    use crate::rules::tester::{assert_clean, assert_fires};
-    use crate::settings::Settings;
+    use crate::rules::tester::{assert_clean, assert_fires, messages_with};
 
     const CODE: &str = "ECS-SEC-007";
 
@@ -226,10 +224,8 @@ mod tests {
     }
 
     fn with_allowlist(json: &str, patterns: &[&str]) -> usize {
-        let mut settings = Settings::default();
-        settings.options.allowed_root_images = patterns.iter().map(ToString::to_string).collect();
-        let report = lint_source("test.json", json.as_bytes().to_vec(), &settings);
-        report.diagnostics.iter().filter(|d| d.rule.code == CODE).count()
+        let allowed = patterns.iter().map(ToString::to_string).collect();
+        messages_with(CODE, json, |s| s.options.allowed_root_images = allowed).len()
     }
 
     #[test]

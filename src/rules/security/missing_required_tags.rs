@@ -63,21 +63,13 @@ impl Rule for MissingRequiredTags {
 
 #[cfg(test)]
 mod tests {
-    use crate::linter::lint_source;
-    use crate::settings::Settings;
+    use crate::rules::tester::messages_with;
 
     const CODE: &str = "ECS-SEC-023";
 
     /// Messages of this rule with `required-tags` set to `required`.
     fn messages(required: &[&str], json: &str) -> Vec<String> {
-        let mut settings = Settings::default();
-        settings.options.required_tags = required.iter().map(|s| s.to_string()).collect();
-        lint_source("test.json", json.as_bytes().to_vec(), &settings)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule.code == CODE)
-            .map(|d| d.message)
-            .collect()
+        messages_with(CODE, json, |s| s.options.required_tags = required.iter().map(|t| t.to_string()).collect())
     }
 
     fn td(tags: &str) -> String {

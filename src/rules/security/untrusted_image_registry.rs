@@ -121,20 +121,12 @@ fn glob(pattern: &[u8], text: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::glob;
-    use crate::linter::lint_source;
-    use crate::settings::Settings;
+    use crate::rules::tester::messages_with;
 
     const CODE: &str = "ECS-SEC-021";
 
     fn messages(trusted: &[&str], json: &str) -> Vec<String> {
-        let mut settings = Settings::default();
-        settings.options.trusted_registries = trusted.iter().map(|s| s.to_string()).collect();
-        lint_source("test.json", json.as_bytes().to_vec(), &settings)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule.code == CODE)
-            .map(|d| d.message)
-            .collect()
+        messages_with(CODE, json, |s| s.options.trusted_registries = trusted.iter().map(|t| t.to_string()).collect())
     }
 
     fn td(image: &str) -> String {
