@@ -2,6 +2,7 @@
 
 use crate::config::{self, ConfigError, Level};
 use crate::linter::{Report, RunOptions, lint_paths, lint_source};
+use crate::nested::NestedConfigs;
 use crate::output::{Format, Style, write};
 use crate::rule::Severity;
 use crate::settings::Settings;
@@ -9,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Exit codes (documented in the README).
 pub const EXIT_OK: u8 = 0;
@@ -214,6 +216,9 @@ fn settings_for(args: &CheckArgs) -> Result<Settings, ConfigError> {
     };
     let config = config_path.as_deref().map(config::load).transpose()?;
     let mut settings = config::resolve(config, &args.rules, defaults);
+    if !args.no_config && args.config.is_none() {
+        settings.nested = Some(Arc::new(NestedConfigs::new(config_path.clone())));
+    }
     settings.config_file = config_path;
     settings.inline_suppressions = !args.no_inline_suppressions;
     if let Some(fail_on) = args.fail_on {

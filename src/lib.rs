@@ -15,6 +15,7 @@ pub mod link;
 pub mod linter;
 pub mod lsp;
 pub mod model;
+pub mod nested;
 pub mod output;
 pub mod place;
 pub mod rule;

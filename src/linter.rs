@@ -216,6 +216,12 @@ impl FileOutcome {
 
 fn lint_target(target: &Target, settings: &Settings, options: RunOptions) -> FileOutcome {
     let file = display_path(&target.path);
+    let nested = settings.nested.as_ref().and_then(|n| n.for_file(&target.path, settings));
+    let settings = match nested.as_deref() {
+        None => settings,
+        Some(Ok(nested)) => nested,
+        Some(Err(message)) => return FileOutcome::io(&file, message.clone()),
+    };
     let mut outcome = read_and_lint(target, &file, settings, options);
     apply_levels(&mut outcome.diagnostics, &settings.levels_for(&target.path));
     outcome

@@ -47,6 +47,8 @@ pub struct Settings {
     pub ignores: Vec<crate::suppression::Ignore>,
     /// Honour in-band suppressions (tags, `dockerLabels`); off with `--no-inline-suppressions`.
     pub inline_suppressions: bool,
+    /// Config files nearer to a linted file than the run's own (when the run discovers them).
+    pub nested: Option<Arc<crate::nested::NestedConfigs>>,
 }
 
 impl Default for Settings {
@@ -62,6 +64,7 @@ impl Default for Settings {
             config_file: None,
             ignores: Vec::new(),
             inline_suppressions: true,
+            nested: None,
         }
     }
 }

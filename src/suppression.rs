@@ -278,21 +278,29 @@ pub fn today() -> i64 {
 /// Applies the config's `[[ignore]]` entries to a finished report: drops covered findings, notes
 /// expired entries on the findings they no longer hide, and reports unused entries.
 pub fn apply_ignores(report: &mut Report, settings: &Settings) {
-    if settings.ignores.is_empty() {
+    if settings.ignores.is_empty() && settings.nested.is_none() {
         return;
     }
     let today = today();
     let mut used = vec![false; settings.ignores.len()];
     report.diagnostics.retain_mut(|d| {
+        // A file under a nested config uses that config's entries.
+        let nested = settings.nested.as_ref().and_then(|n| n.for_file(std::path::Path::new(&d.file), settings));
+        let (file_settings, own) = match nested.as_deref() {
+            Some(Ok(nested)) => (nested, false),
+            _ => (settings, true),
+        };
         let mut expired = None;
-        for (i, entry) in settings.ignores.iter().enumerate() {
-            if !entry.covers(d, settings) {
+        for (i, entry) in file_settings.ignores.iter().enumerate() {
+            if !entry.covers(d, file_settings) {
                 continue;
             }
             match &entry.expires {
                 Some((date, day)) if *day < today => expired = Some(date.clone()),
                 _ => {
-                    used[i] = true;
+                    if own {
+                        used[i] = true;
+                    }
                     report.suppressed += 1;
                     return false;
                 }

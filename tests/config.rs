@@ -106,3 +106,38 @@ fn config_schema_is_fresh() {
         "run UPDATE_CONFIG_SCHEMA=1 cargo test --test config"
     );
 }
+
+#[test]
+fn each_file_uses_the_nearest_config() {
+    let dir = project("[rules]\ncorrectness = \"warning\"\n");
+    fs::create_dir_all(dir.path().join("team-b")).unwrap();
+    fs::write(dir.path().join("team-b/ecslint.toml"), "[rules]\nall = \"off\"\n").unwrap();
+    fs::write(dir.path().join("team-b/td.json"), BAD_SIZE).unwrap();
+    let out = run(dir.path(), &["check", "--format", "json", "."]);
+    let found = severities(&out);
+    assert!(found.contains(&("web.json".to_string(), "warning".to_string())), "{found:?}");
+    assert!(!found.iter().any(|(f, _)| f.starts_with("team-b/")), "team-b's config turns everything off: {found:?}");
+    // The command line still wins over every config file.
+    let out = run(dir.path(), &["check", "--format", "json", "--rule", "ECS-COR-001=error", "."]);
+    assert!(severities(&out).contains(&("team-b/td.json".to_string(), "error".to_string())));
+    // A broken nested config is an error for its files (exit 2); the other files are linted.
+    fs::write(dir.path().join("team-b/ecslint.toml"), "[rulez]\n").unwrap();
+    let out = run(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("invalid config") && text.contains("rulez"), "{text}");
+    assert!(severities(&out).contains(&("web.json".to_string(), "warning".to_string())));
+}
+
+#[test]
+fn nested_ignore_entries_apply_to_their_files() {
+    let dir = project("");
+    fs::create_dir_all(dir.path().join("team-b")).unwrap();
+    let ignore = "[[ignore]]\nrule = \"invalid-fargate-cpu-memory\"\npath = \"*.json\"\nreason = \"sized by the platform team\"\n";
+    fs::write(dir.path().join("team-b/ecslint.toml"), ignore).unwrap();
+    fs::write(dir.path().join("team-b/td.json"), BAD_SIZE).unwrap();
+    let out = run(dir.path(), &["check", "--format", "json", "."]);
+    let files: Vec<String> = severities(&out).into_iter().map(|(f, _)| f).collect();
+    assert!(files.contains(&"web.json".to_string()), "{files:?}");
+    assert!(!files.contains(&"team-b/td.json".to_string()), "team-b's [[ignore]] hides its own finding: {files:?}");
+}
