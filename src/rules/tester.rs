@@ -19,6 +19,18 @@ pub fn messages_with(code: &str, json: &str, configure: impl FnOnce(&mut Setting
     report.diagnostics.into_iter().filter(|d| d.rule.code == code).map(|d| d.message).collect()
 }
 
+/// Diagnostics of one rule when a service and its task definition are linted as two files of one
+/// run (`svc.json`, `td.json`), with every rule on.
+pub fn linked(code: &str, service: &str, task: &str) -> Vec<Diagnostic> {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).expect("write fixture");
+    write("svc.json", service);
+    write("td.json", task);
+    let settings = Settings { levels: Levels::default(), ..Settings::default() };
+    let report = crate::lint_paths(&[dir.path().to_path_buf()], &settings, Default::default());
+    report.diagnostics.into_iter().filter(|d| d.rule.code == code).collect()
+}
+
 /// The diagnostics of one rule.
 pub fn findings(code: &str, json: &str) -> Vec<Diagnostic> {
     lint(json).into_iter().filter(|d| d.rule.code == code).collect()

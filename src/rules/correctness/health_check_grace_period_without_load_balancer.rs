@@ -67,11 +67,7 @@ mod tests {
 
     /// Lints a service and a task definition as two files of one run; returns this rule's messages.
     fn linked(service: &str, task: &str) -> Vec<String> {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("svc.json"), service).unwrap();
-        std::fs::write(dir.path().join("td.json"), task).unwrap();
-        let report = crate::lint_paths(&[dir.path().to_path_buf()], &crate::Settings::default(), Default::default());
-        report.diagnostics.iter().filter(|d| d.rule.code == CODE).map(|d| d.message.clone()).collect()
+        crate::rules::tester::linked(CODE, service, task).into_iter().map(|d| d.message).collect()
     }
 
     const NO_HEALTH_CHECK: &str =

@@ -149,17 +149,10 @@ mod tests {
 
     #[test]
     fn windows_versions_come_from_the_linked_task_definition() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("td.json"),
-            r#"{"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "1024",
+        let td = r#"{"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "1024",
                 "memory": "2048", "runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"},
-                "containerDefinitions": [{"name": "a", "image": "mcr.microsoft.com/windows/servercore:ltsc2022"}]}"#,
-        )
-        .unwrap();
-        std::fs::write(dir.path().join("svc.json"), svc("FARGATE", "0.1.0")).unwrap();
-        let report = crate::lint_paths(&[dir.path().to_path_buf()], &crate::Settings::default(), Default::default());
-        let found: Vec<_> = report.diagnostics.iter().filter(|d| d.rule.code == CODE).collect();
+                "containerDefinitions": [{"name": "a", "image": "mcr.microsoft.com/windows/servercore:ltsc2022"}]}"#;
+        let found = crate::rules::tester::linked(CODE, &svc("FARGATE", "0.1.0"), td);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("no Windows platform version 0.1.0 (the Windows versions are 1.0.0)"));
     }

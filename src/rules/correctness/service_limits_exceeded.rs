@@ -158,19 +158,15 @@ mod tests {
 
     #[test]
     fn constraints_add_up_with_the_task_definition() {
-        let dir = tempfile::tempdir().unwrap();
         let td = format!(
             r#"{{"family": "web", "placementConstraints": {}, "containerDefinitions": [{{"name": "a", "image": "nginx", "memory": 128}}]}}"#,
             list(4, r#"{"type": "memberOf", "expression": "attribute:t# exists"}"#)
         );
-        std::fs::write(dir.path().join("td.json"), td).unwrap();
         let svc = format!(
             r#"{{"serviceName": "web", "taskDefinition": "web:2", "placementConstraints": {}}}"#,
             list(7, r#"{"type": "memberOf", "expression": "attribute:s# exists"}"#)
         );
-        std::fs::write(dir.path().join("svc.json"), svc).unwrap();
-        let report = crate::lint_paths(&[dir.path().to_path_buf()], &crate::Settings::default(), Default::default());
-        let found: Vec<_> = report.diagnostics.iter().filter(|d| d.rule.code == CODE).collect();
+        let found = crate::rules::tester::linked(CODE, &svc, &td);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(found[0].message.contains("11 placement constraints (7 here and 4 in the task definition)"));
         assert!(found[0].related[0].file.ends_with("td.json"));

@@ -53,7 +53,7 @@ impl Rule for ServiceNetworkConfigurationMismatch {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::tester::{assert_clean, assert_fires};
+    use crate::rules::tester::{assert_clean, linked};
 
     const CODE: &str = "ECS-COR-048";
 
@@ -65,35 +65,19 @@ mod tests {
 
     #[test]
     fn linked_pairs_are_checked_end_to_end() {
-        let dir = tempfile::tempdir().unwrap();
-        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
-        write(
-            "td.json",
-            r#"{"family": "web", "networkMode": "awsvpc", "containerDefinitions": [{"name": "a", "image": "nginx", "memory": 128}]}"#,
-        );
-        write("svc.json", r#"{"serviceName": "web", "taskDefinition": "web:3", "desiredCount": 2}"#);
-        let settings = crate::Settings::default();
-        let report = crate::lint_paths(&[dir.path().to_path_buf()], &settings, crate::RunOptions::default());
-        let found: Vec<_> = report.diagnostics.iter().filter(|d| d.rule.code == CODE).collect();
-        assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+        let awsvpc = r#"{"family": "web", "networkMode": "awsvpc", "containerDefinitions": [{"name": "a", "image": "nginx", "memory": 128}]}"#;
+        let found = linked(CODE, r#"{"serviceName": "web", "taskDefinition": "web:3", "desiredCount": 2}"#, awsvpc);
+        assert_eq!(found.len(), 1, "{found:#?}");
         assert!(found[0].file.ends_with("svc.json"));
         assert!(found[0].message.contains("Network Configuration must be provided"));
         assert!(found[0].related[0].file.ends_with("td.json"));
         assert_eq!(found[0].related[0].pointer, "/networkMode");
 
-        write(
-            "td.json",
-            r#"{"family": "web", "networkMode": "bridge", "containerDefinitions": [{"name": "a", "image": "nginx", "memory": 128}]}"#,
-        );
-        write(
-            "svc.json",
-            r#"{"serviceName": "web", "taskDefinition": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:9",
-            "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}}"#,
-        );
-        let report = crate::lint_paths(&[dir.path().to_path_buf()], &settings, crate::RunOptions::default());
-        let messages: Vec<_> = report.diagnostics.iter().filter(|d| d.rule.code == CODE).map(|d| &d.message).collect();
-        assert_eq!(messages.len(), 1);
-        assert!(messages[0].contains("not valid for the given networkMode"));
-        let _ = assert_fires; // the helper is for single-file cases
+        let bridge = r#"{"family": "web", "networkMode": "bridge", "containerDefinitions": [{"name": "a", "image": "nginx", "memory": 128}]}"#;
+        let service = r#"{"serviceName": "web", "taskDefinition": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:9",
+            "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}}"#;
+        let found = linked(CODE, service, bridge);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("not valid for the given networkMode"));
     }
 }

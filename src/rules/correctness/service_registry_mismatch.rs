@@ -128,11 +128,7 @@ mod tests {
     const CODE: &str = "ECS-COR-053";
 
     fn linked(service: &str, task: &str) -> Vec<Diagnostic> {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("svc.json"), service).unwrap();
-        std::fs::write(dir.path().join("td.json"), task).unwrap();
-        let report = crate::lint_paths(&[dir.path().to_path_buf()], &crate::Settings::default(), Default::default());
-        report.diagnostics.into_iter().filter(|d| d.rule.code == CODE).collect()
+        crate::rules::tester::linked(CODE, service, task)
     }
 
     const ARN: &str = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-0123456789abcdef";

@@ -190,15 +190,11 @@ mod tests {
     }
 
     fn linked(task_extra: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        let dir = tempfile::tempdir().unwrap();
         let td = format!(
             r#"{{"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "1024",
                 "memory": "2048", {task_extra} "containerDefinitions": [{{"name": "a", "image": "nginx"}}]}}"#
         );
-        std::fs::write(dir.path().join("td.json"), td).unwrap();
-        std::fs::write(dir.path().join("svc.json"), svc("web-dev", FARGATE)).unwrap();
-        let report = crate::lint_paths(&[dir.path().to_path_buf()], &crate::Settings::default(), Default::default());
-        report.diagnostics.into_iter().filter(|d| d.rule.code == CODE).collect()
+        crate::rules::tester::linked(CODE, &svc("web-dev", FARGATE), &td)
     }
 
     #[test]

@@ -119,16 +119,12 @@ mod tests {
     }
 
     fn with_task(version: &str, os: &str) -> Vec<String> {
-        let dir = tempfile::tempdir().unwrap();
         let td = format!(
             r#"{{"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "1024",
                 "memory": "2048", "runtimePlatform": {{"operatingSystemFamily": "{os}"}},
                 "containerDefinitions": [{{"name": "a", "image": "nginx"}}]}}"#
         );
-        std::fs::write(dir.path().join("td.json"), td).unwrap();
-        std::fs::write(dir.path().join("svc.json"), svc(FARGATE, version)).unwrap();
-        let report = crate::lint_paths(&[dir.path().to_path_buf()], &crate::Settings::default(), Default::default());
-        report.diagnostics.iter().filter(|d| d.rule.code == CODE).map(|d| d.message.clone()).collect()
+        crate::rules::tester::linked(CODE, &svc(FARGATE, version), &td).into_iter().map(|d| d.message).collect()
     }
 
     #[test]
