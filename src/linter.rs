@@ -411,11 +411,21 @@ pub fn check_resource(resource: &Resource, settings: &Settings) -> Vec<Finding> 
             .help("keep one service object as the request (`ecslint check --fix` does it for a single service)")
             .emit();
     }
-    crate::schema::check(resource, &mut cx);
-    if !resource.shape.is_service() {
-        let task = resource.task_definition();
-        for rule in crate::rules::ALL {
-            rule.check(&task, &mut cx);
+    match resource.shape {
+        Shape::Role => {
+            let role = resource.role();
+            crate::rules::ALL.iter().for_each(|rule| rule.check_role(&role, &mut cx));
+        }
+        Shape::Cluster => {
+            let cluster = resource.cluster();
+            crate::rules::ALL.iter().for_each(|rule| rule.check_cluster(&cluster, &mut cx));
+        }
+        shape => {
+            crate::schema::check(resource, &mut cx);
+            if shape.is_task_definition() {
+                let task = resource.task_definition();
+                crate::rules::ALL.iter().for_each(|rule| rule.check(&task, &mut cx));
+            }
         }
     }
     cx.into_findings()

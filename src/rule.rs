@@ -1,7 +1,7 @@
 //! What a rule is: permanent identity, category, default severity, its page, and a check.
 
 use crate::context::LintContext;
-use crate::model::{Service, TaskDefinition};
+use crate::model::{Cluster, Role, Service, TaskDefinition};
 use serde::Serialize;
 use std::fmt;
 
@@ -107,6 +107,16 @@ pub trait Rule: HasMeta + Send + Sync {
     /// `.in_task_definition()`, and label the other file with `.related_task` / `.related_service`.
     fn check_service(&self, service: &Service<'_>, task: Option<&TaskDefinition<'_>>, cx: &mut LintContext<'_>) {
         let _ = (service, task, cx);
+    }
+
+    /// Checks one IAM role used by a task definition of a template or plan.
+    fn check_role(&self, role: &Role<'_>, cx: &mut LintContext<'_>) {
+        let _ = (role, cx);
+    }
+
+    /// Checks one ECS cluster of a template or plan.
+    fn check_cluster(&self, cluster: &Cluster<'_>, cx: &mut LintContext<'_>) {
+        let _ = (cluster, cx);
     }
 }
 

@@ -57,12 +57,16 @@ impl Schema {
         SCHEMA.get_or_init(|| Schema::compile(UPDATE_SERVICE))
     }
 
-    /// The schema a resource's shape is validated against.
-    pub fn for_shape(shape: Shape) -> &'static Schema {
+    /// The schema a resource's shape is validated against (none for clusters and roles, which
+    /// templates and plans validate themselves).
+    pub fn for_shape(shape: Shape) -> Option<&'static Schema> {
         match shape {
-            Shape::RegisterRequest | Shape::DescribeOutput | Shape::ContainerArray => Self::register_task_definition(),
-            Shape::CreateService | Shape::DescribeServices | Shape::ServiceDefinition => Self::create_service(),
-            Shape::UpdateService => Self::update_service(),
+            Shape::RegisterRequest | Shape::DescribeOutput | Shape::ContainerArray => {
+                Some(Self::register_task_definition())
+            }
+            Shape::CreateService | Shape::DescribeServices | Shape::ServiceDefinition => Some(Self::create_service()),
+            Shape::UpdateService => Some(Self::update_service()),
+            Shape::Cluster | Shape::Role => None,
         }
     }
 
@@ -103,7 +107,7 @@ fn unescape(segment: &str) -> String {
 
 /// Validates a resource against its request schema and reports findings at canonical pointers.
 pub fn check(resource: &Resource, cx: &mut LintContext<'_>) {
-    let schema = Schema::for_shape(resource.shape);
+    let Some(schema) = Schema::for_shape(resource.shape) else { return };
     if schema.validator.is_valid(&resource.value) {
         return;
     }

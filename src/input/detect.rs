@@ -41,6 +41,7 @@ pub fn detect(root: &Node) -> Vec<Resource> {
             shape: Shape::ContainerArray,
             value: json!({ "containerDefinitions": root.to_value() }),
             origin: Origin::new("/containerDefinitions", ""),
+            infra: None,
         }],
         _ => Vec::new(),
     }
@@ -52,12 +53,14 @@ fn detect_object(root: &Node) -> Option<Resource> {
             shape: Shape::DescribeOutput,
             value: inner.to_value(),
             origin: Origin::new("", "/taskDefinition"),
+            infra: None,
         });
     }
     is_task_definition(root).then(|| Resource {
         shape: Shape::RegisterRequest,
         value: root.to_value(),
         origin: Origin::default(),
+        infra: None,
     })
 }
 
@@ -70,6 +73,7 @@ fn detect_services(root: &Node) -> Option<Vec<Resource>> {
                 shape: Shape::DescribeServices,
                 value: item.to_value(),
                 origin: Origin::new("", format!("/services/{i}")),
+                infra: None,
             });
             return Some(resources.collect());
         }
@@ -88,7 +92,7 @@ fn detect_services(root: &Node) -> Option<Vec<Resource>> {
     } else {
         return None;
     };
-    Some(vec![Resource { shape, value: root.to_value(), origin: Origin::default() }])
+    Some(vec![Resource::api(shape, root.to_value(), Origin::default())])
 }
 
 fn is_task_definition(node: &Node) -> bool {

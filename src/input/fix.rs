@@ -30,7 +30,7 @@ pub fn fix(text: &str, root: &Node, shape: Shape) -> Option<String> {
             };
             rewrite(text, root, single, &SERVICE_READ_ONLY_FIELDS, None)
         }
-        Shape::UpdateService | Shape::ContainerArray => None,
+        Shape::UpdateService | Shape::ContainerArray | Shape::Cluster | Shape::Role => None,
     }
 }
 

@@ -8,6 +8,7 @@ use serde_json::Value;
 pub struct Service<'a> {
     value: &'a Value,
     shape: Shape,
+    infra: Option<&'a super::Infra>,
 }
 
 /// What a service's `taskDefinition` names: a family, with or without a revision.
@@ -35,7 +36,18 @@ impl TaskDefinitionRef {
 
 impl<'a> Service<'a> {
     pub fn new(value: &'a Value, shape: Shape) -> Self {
-        Self { value, shape }
+        Self { value, shape, infra: None }
+    }
+
+    /// Adds what a template or plan knows beyond the request (target groups of the same file).
+    pub fn with_infra(self, infra: Option<&'a super::Infra>) -> Self {
+        Self { infra, ..self }
+    }
+
+    /// The target group of `loadBalancers[index]` in the `CreateTargetGroup` shape, when the
+    /// service's template or plan defines it.
+    pub fn target_group(&self, index: usize) -> Option<&'a Value> {
+        self.infra?.target_groups.iter().find(|(i, _)| *i == index).map(|(_, tg)| tg)
     }
 
     pub fn value(&self) -> &'a Value {

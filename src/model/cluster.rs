@@ -1,0 +1,38 @@
+//! A view over an ECS cluster in the `CreateCluster` request shape (`clusterName`, `settings`,
+//! `configuration.executeCommandConfiguration` …).
+
+use super::known::known_str;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cluster<'a> {
+    value: &'a Value,
+}
+
+impl<'a> Cluster<'a> {
+    pub fn new(value: &'a Value) -> Self {
+        Self { value }
+    }
+
+    pub fn value(&self) -> &'a Value {
+        self.value
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.value.get(key)
+    }
+
+    pub fn name(&self) -> Option<&'a str> {
+        known_str(self.get("clusterName"))
+    }
+
+    /// A value at a path of keys (`["configuration", "executeCommandConfiguration", "logging"]`).
+    pub fn at(&self, path: &[&str]) -> Option<&'a Value> {
+        path.iter().try_fold(self.value, |v, key| v.get(key))
+    }
+
+    /// The elements of an array field (empty when absent or not an array).
+    pub fn array(&self, key: &str) -> &'a [Value] {
+        self.get(key).and_then(Value::as_array).map_or(&[], Vec::as_slice)
+    }
+}
