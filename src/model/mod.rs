@@ -119,6 +119,10 @@ pub struct Infra {
     pub id: String,
     /// For a service: the ID of the task definition it runs, when it is in the same file.
     pub task_definition: Option<String>,
+    /// For a task definition: the IDs of its task role and execution role, when they are roles
+    /// of the same file.
+    pub task_role: Option<String>,
+    pub execution_role: Option<String>,
     /// Values taken from a parameter's `Default` (canonical pointer, parameter name): a finding on
     /// them says so, since a deployment may pass another value.
     pub assumed: Vec<(String, String)>,
@@ -135,6 +139,8 @@ impl Infra {
             format,
             id: id.into(),
             task_definition: None,
+            task_role: None,
+            execution_role: None,
             assumed: Vec::new(),
             ignores: Vec::new(),
             target_groups: Vec::new(),
