@@ -5,6 +5,7 @@
 //! which are placed on the exact source bytes only for the findings that exist.
 
 pub mod baseline;
+pub mod cfn;
 pub mod cli;
 pub mod config;
 pub mod context;

@@ -20,6 +20,9 @@ pub struct ServiceUnit {
     pub source: Arc<str>,
     pub root: Node,
     pub resources: Vec<Resource>,
+    /// Task definitions of the same template or plan, which its services name by logical ID or
+    /// address.
+    pub tasks: Vec<Resource>,
 }
 
 /// Task-definition families found in the run, and the files that declare them.
@@ -67,6 +70,10 @@ pub fn check_services(units: &[ServiceUnit], index: &FamilyIndex, settings: &Set
     let mut links = Vec::new();
     for unit in units {
         for resource in &unit.resources {
+            if resource.infra.is_some() {
+                links.push(None);
+                continue;
+            }
             let path = resource.service().task_definition_ref().and_then(|r| {
                 let path = index.resolve(&r.family, &unit.path)?;
                 tasks.entry(path).or_insert_with(|| load(path, &r.family, settings));
@@ -82,7 +89,8 @@ pub fn check_services(units: &[ServiceUnit], index: &FamilyIndex, settings: &Set
         for resource in &unit.resources {
             let task = links.next().flatten().and_then(|(path, _)| tasks.get(path)).and_then(Option::as_ref);
             let task_placer = task.map(|t| Placer::new(&t.file, &t.source, Some(&t.root)));
-            let task_view = task.map(|t| t.resource.task_definition());
+            let same_file = same_file_task(unit, resource);
+            let task_view = task.map(|t| t.resource.task_definition()).or(same_file.map(Resource::task_definition));
             let mut cx = LintContext::new(settings);
             for rule in crate::rules::ALL {
                 rule.check_service(&resource.service(), task_view.as_ref(), &mut cx);
@@ -91,7 +99,7 @@ pub fn check_services(units: &[ServiceUnit], index: &FamilyIndex, settings: &Set
             if settings.inline_suppressions {
                 findings = crate::suppression::apply_inline(resource, findings, settings, true);
             }
-            let other = task_placer.as_ref().zip(task.map(|t| &t.resource));
+            let other = task_placer.as_ref().zip(task.map(|t| &t.resource)).or(same_file.map(|t| (&placer, t)));
             for finding in &findings {
                 let mut d = Placer::finding((&placer, resource), other, finding);
                 if finding.side == crate::context::Side::Own {
@@ -108,6 +116,12 @@ pub fn check_services(units: &[ServiceUnit], index: &FamilyIndex, settings: &Set
         }
     }
     linked
+}
+
+/// The task definition a template's or plan's service names, from the same file.
+fn same_file_task<'u>(unit: &'u ServiceUnit, service: &Resource) -> Option<&'u Resource> {
+    let id = service.infra.as_deref()?.task_definition.as_deref()?;
+    unit.tasks.iter().find(|t| t.infra.as_deref().is_some_and(|i| i.id == id))
 }
 
 /// Reads a task-definition file again (only the ones services reference) and finds `family` in it.

@@ -281,7 +281,7 @@ fn lint_text(file: &str, path: &Path, text: Text, explicit: bool, settings: &Set
             };
         }
     };
-    let resources = detect::detect(&parsed.root);
+    let resources = crate::cfn::resources(&parsed.root).unwrap_or_else(|| detect::detect(&parsed.root));
     if resources.is_empty() {
         if !explicit {
             return FileOutcome::empty(file);
@@ -291,6 +291,7 @@ fn lint_text(file: &str, path: &Path, text: Text, explicit: bool, settings: &Set
         return FileOutcome { diagnostics: vec![d], ..FileOutcome::empty(file) };
     }
     if fix
+        && resources[0].infra.is_none()
         && let Some(fixed) = fix::fix(&source, &parsed.root, resources[0].shape)
         && write_atomically(path, &fixed).is_ok()
     {
@@ -338,16 +339,18 @@ fn lint_text(file: &str, path: &Path, text: Text, explicit: bool, settings: &Set
     }
     let families = resources
         .iter()
-        .filter(|r| !r.shape.is_service())
+        .filter(|r| r.shape.is_task_definition() && r.infra.is_none())
         .filter_map(|r| r.task_definition().family().map(|f| (f.to_string(), path.to_path_buf())))
         .collect();
-    let (services, _): (Vec<Resource>, Vec<Resource>) = resources.into_iter().partition(|r| r.shape.is_service());
+    let (services, others): (Vec<Resource>, Vec<Resource>) = resources.into_iter().partition(|r| r.shape.is_service());
     let services = (!services.is_empty()).then(|| ServiceUnit {
         file: file.to_string(),
         path: path.to_path_buf(),
         source: source.clone(),
         root: parsed.root,
         resources: services,
+        // Templates and plans link a service to a task definition of the same file.
+        tasks: others.into_iter().filter(|r| r.shape.is_task_definition() && r.infra.is_some()).collect(),
     });
     FileOutcome { diagnostics, source: Some(source), is_ecs: true, families, services, ..FileOutcome::empty(file) }
 }

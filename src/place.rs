@@ -41,6 +41,11 @@ impl<'a> Placer<'a> {
         let pointer = resource.origin.to_source(&finding.pointer);
         let span = placer.resolve(&pointer, finding.part);
         let mut d = placer.at_span(finding.rule, span, finding.message.clone());
+        if let Some(parameter) = assumed_parameter(resource, finding) {
+            d.message.push_str(&format!(
+                " (this uses the `Default` of parameter `{parameter}`; a deployment may pass another value)"
+            ));
+        }
         d.severity = finding.severity;
         d.pointer = pointer.clone();
         d.help = finding.help.clone();
@@ -93,6 +98,14 @@ impl<'a> Placer<'a> {
             }
         }
     }
+}
+
+/// The template parameter whose `Default` the reported value came from, if any.
+fn assumed_parameter<'r>(resource: &'r Resource, finding: &Finding) -> Option<&'r str> {
+    let assumed = &resource.infra.as_deref()?.assumed;
+    let p = finding.pointer.as_str();
+    let covers = |at: &str| p == at || p.strip_prefix(at).is_some_and(|rest| rest.starts_with('/'));
+    assumed.iter().find(|(at, _)| covers(at)).map(|(_, parameter)| parameter.as_str())
 }
 
 /// The source with every secret's bytes (inside the quotes) replaced by `*`: offsets, lines and

@@ -90,7 +90,13 @@ impl Schema {
             .unwrap_or_default()
     }
 
-    fn resolve<'a>(&'a self, mut node: &'a Value) -> &'a Value {
+    /// The schema's root node (front-ends walk it to coerce and rename fields).
+    pub fn root(&self) -> &Value {
+        &self.document
+    }
+
+    /// Follows `$ref`s to the definition a schema node names.
+    pub fn resolve<'a>(&'a self, mut node: &'a Value) -> &'a Value {
         while let Some(target) = node.get("$ref").and_then(Value::as_str) {
             match target.strip_prefix("#/$defs/").and_then(|name| self.document["$defs"].get(name)) {
                 Some(def) => node = def,
@@ -99,6 +105,10 @@ impl Schema {
         }
         node
     }
+}
+
+fn is_cloudformation(resource: &Resource) -> bool {
+    resource.infra.as_deref().is_some_and(|i| i.format == crate::model::Format::CloudFormation)
 }
 
 fn unescape(segment: &str) -> String {
@@ -138,11 +148,18 @@ fn report(
                     continue;
                 }
                 let allowed = schema.properties_at(pointer);
-                let mut builder = cx
-                    .report(&UnknownField, at)
-                    .on_key()
-                    .message(format!("unknown field `{key}`; AWS rejects it: Unknown parameter in {param}: \"{key}\""))
-                    .label(format!("unknown field `{key}`"));
+                let message = if is_cloudformation(resource) {
+                    let written = resource.origin.to_source(&at);
+                    let written = unescape(written.rsplit('/').next().unwrap_or(key));
+                    format!(
+                        "unknown property `{written}`; CloudFormation rejects it: Properties validation failed \
+                         for resource with message: extraneous key [{written}] is not permitted"
+                    )
+                } else {
+                    format!("unknown field `{key}`; AWS rejects it: Unknown parameter in {param}: \"{key}\"")
+                };
+                let mut builder =
+                    cx.report(&UnknownField, at).on_key().message(message).label(format!("unknown field `{key}`"));
                 builder = match did_you_mean(key, allowed.iter().copied()) {
                     Some(s) => builder.help(format!("did you mean `{s}`?")),
                     None => builder.help(format!("remove it; allowed here: {}", allowed.join(", "))),
@@ -155,6 +172,10 @@ fn report(
             // A bare container array has no task-level fields; a service definition kept for a
             // deploy tool gets its name from the tool.
             if matches!(resource.shape, Shape::ContainerArray | Shape::ServiceDefinition) && pointer.is_empty() {
+                return;
+            }
+            // CloudFormation names the family itself when `Family` is omitted.
+            if is_cloudformation(resource) && pointer.is_empty() && property == "family" {
                 return;
             }
             cx.report(&MissingRequiredField, pointer)

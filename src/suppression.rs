@@ -133,6 +133,17 @@ fn read_inline(resource: &Resource, cx: &mut LintContext<'_>) -> Vec<Inline> {
         }
         out.push(Inline { used: vec![false; rules.len()], rules, container, pointer });
     }
+    for (i, ignore) in resource.infra.iter().flat_map(|infra| &infra.ignores).enumerate() {
+        let pointer = format!("/{}/{i}", crate::cfn::METADATA);
+        if ignore.reason.trim().is_empty() {
+            invalid(cx, &pointer, "a `Metadata` suppression needs a `reason`; it suppresses nothing".into());
+            continue;
+        }
+        match parse_rules(&ignore.rule) {
+            Ok(rules) => out.push(Inline { used: vec![false; rules.len()], rules, container: None, pointer }),
+            Err(message) => invalid(cx, &pointer, message),
+        }
+    }
     for (index, container) in containers(resource).iter().enumerate() {
         let Some(label) = container.get("dockerLabels").and_then(|l| l.get(LABEL)).and_then(Value::as_str) else {
             continue;

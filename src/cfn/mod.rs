@@ -1,0 +1,121 @@
+//! CloudFormation templates (JSON and YAML; CDK's `cdk.out/*.template.json` too): the ECS task
+//! definitions, services and clusters, and the IAM roles the task definitions use, normalised
+//! into the canonical API shape with a map back to the template.
+
+mod intrinsic;
+mod names;
+mod normalise;
+mod roles;
+mod template;
+
+use crate::input::json::{Node, NodeKind, push_segment};
+use crate::model::{Format, Infra, Origin, Resource, Shape};
+use crate::schema::Schema;
+use normalise::{Keys, Normaliser};
+use serde_json::Value;
+use template::Template;
+
+/// The canonical pointer segment under which a resource's `Metadata` suppressions are mapped.
+pub const METADATA: &str = "ecslint:metadata";
+
+const TASK_DEFINITION: &str = "AWS::ECS::TaskDefinition";
+const SERVICE: &str = "AWS::ECS::Service";
+const CLUSTER: &str = "AWS::ECS::Cluster";
+const TARGET_GROUP: &str = "AWS::ElasticLoadBalancingV2::TargetGroup";
+const ROLE: &str = "AWS::IAM::Role";
+
+/// The canonical resources of a template; `None` when the document is not a template.
+pub fn resources(root: &Node) -> Option<Vec<Resource>> {
+    let template = Template::read(root)?;
+    let mut out = Vec::new();
+    for (id, node) in template.resources() {
+        let resource = match node.get("Type").and_then(Node::as_str) {
+            Some(TASK_DEFINITION) => task_definition(&template, id, node),
+            Some(SERVICE) => service(&template, id, node),
+            Some(CLUSTER) => normalise(&template, id, node, Shape::Cluster, None).map(|(r, _)| r),
+            _ => None,
+        };
+        out.extend(resource);
+    }
+    roles::gather(&template, &mut out);
+    Some(out)
+}
+
+/// The template pointer of resource `id`.
+fn resource_pointer(id: &str) -> String {
+    let mut pointer = String::from("/Resources");
+    push_segment(&mut pointer, id);
+    pointer
+}
+
+/// Normalises a resource's `Properties`; `None` when they are not an object (an `Fn::If` over
+/// the whole resource, for example: nothing is known).
+fn normalise<'t>(
+    template: &'t Template<'t>,
+    id: &str,
+    node: &Node,
+    shape: Shape,
+    schema: Option<&'static Schema>,
+) -> Option<(Resource, Vec<(String, String)>)> {
+    let at = resource_pointer(id);
+    let mut n = Normaliser::new(template, schema);
+    let value = match node.get("Properties") {
+        Some(properties) if matches!(properties.kind, NodeKind::Object(_)) => {
+            n.value(properties, n.schema_root(), Keys::Api, "", &format!("{at}/Properties"))?
+        }
+        Some(_) => return None,
+        None => Value::Object(Default::default()),
+    };
+    n.map.entry(String::new()).or_insert_with(|| at.clone());
+    let mut infra = Infra::new(Format::CloudFormation, id);
+    infra.ignores = template.ignores(id);
+    for (i, ignore) in infra.ignores.iter().enumerate() {
+        n.map.insert(format!("/{METADATA}/{i}"), ignore.pointer.clone());
+    }
+    infra.assumed = n.assumed;
+    let resource = Resource { shape, value, origin: Origin::mapped(n.map), infra: Some(Box::new(infra)) };
+    Some((resource, n.references))
+}
+
+/// The logical ID referenced at canonical `pointer` when it is a resource of type `kind`.
+fn referenced(
+    template: &Template<'_>,
+    references: &[(String, String)],
+    pointer: &str,
+    kind: &str,
+) -> Option<String> {
+    references.iter().find(|(p, id)| p == pointer && template.type_of(id) == Some(kind)).map(|(_, id)| id.clone())
+}
+
+fn task_definition(template: &Template<'_>, id: &str, node: &Node) -> Option<Resource> {
+    let (mut resource, references) =
+        normalise(template, id, node, Shape::RegisterRequest, Some(Schema::register_task_definition()))?;
+    if let Some(infra) = resource.infra.as_deref_mut() {
+        infra.task_role = referenced(template, &references, "/taskRoleArn", ROLE);
+        infra.execution_role = referenced(template, &references, "/executionRoleArn", ROLE);
+    }
+    Some(resource)
+}
+
+fn service(template: &Template<'_>, id: &str, node: &Node) -> Option<Resource> {
+    let (mut resource, references) =
+        normalise(template, id, node, Shape::ServiceDefinition, Some(Schema::create_service()))?;
+    // CloudFormation names the service itself when `ServiceName` is omitted.
+    if crate::model::known::known_str(resource.value.get("serviceName")).is_some() {
+        resource.shape = Shape::CreateService;
+    }
+    let balancers = resource.value.get("loadBalancers").and_then(Value::as_array).map_or(0, Vec::len);
+    let target_groups: Vec<(usize, Value)> = (0..balancers)
+        .filter_map(|i| {
+            let group = referenced(template, &references, &format!("/loadBalancers/{i}/targetGroupArn"), TARGET_GROUP)?;
+            let node = template.resource(&group)?;
+            let (tg, _) = normalise(template, &group, node, Shape::Cluster, None)?;
+            Some((i, tg.value))
+        })
+        .collect();
+    if let Some(infra) = resource.infra.as_deref_mut() {
+        infra.task_definition = referenced(template, &references, "/taskDefinition", TASK_DEFINITION);
+        infra.target_groups = target_groups;
+    }
+    Some(resource)
+}

@@ -1,0 +1,74 @@
+//! CloudFormation property names → AWS API field names.
+//!
+//! Most CloudFormation names are the API name with a capital first letter, and the API schema
+//! tells which names exist at each level, so a name is matched against the schema's properties
+//! (exactly after lower-casing the first letter, then ignoring case: `EFSVolumeConfiguration` →
+//! `efsVolumeConfiguration`, `FilesystemId` → `fileSystemId`, `IAM` → `iam`). The table below
+//! lists the names that differ by more than case, and the CloudFormation-only properties that the
+//! API request has no field for. Source: the CloudFormation resource schemas of cfn-lint 1.58.0
+//! compared with botocore's ECS model (`../shared/reference/crates-and-schema.md` §1.4), and the
+//! AWS::ECS::* pages of the CloudFormation User Guide, checked 2026-11-23.
+
+/// (CloudFormation name, API name) where the two differ by more than letter case.
+const RENAMED: &[(&str, &str)] = &[
+    // AWS::ECS::TaskDefinition ProxyConfiguration
+    ("ProxyConfigurationProperties", "properties"),
+    // AWS::ECS::Service
+    ("PlacementStrategies", "placementStrategy"),
+    // AWS::ECS::Cluster
+    ("ClusterSettings", "settings"),
+    ("DefaultCapacityProviderStrategy", "defaultCapacityProviderStrategy"),
+];
+
+/// CloudFormation-only properties (return values, resource options): not part of the request.
+const CFN_ONLY: &[&str] = &["TaskDefinitionArn", "ServiceArn", "ForceNewDeployment", "Name"];
+
+/// The API name of a CloudFormation property at a level whose API properties are `known`
+/// (empty when there is no schema for the level); `None` for CloudFormation-only properties.
+pub fn api_name(cfn: &str, known: &[&str]) -> Option<String> {
+    if let Some((_, api)) = RENAMED.iter().find(|(c, _)| *c == cfn) {
+        return Some((*api).to_string());
+    }
+    let camel = lower_first(cfn);
+    if known.contains(&camel.as_str()) {
+        return Some(camel);
+    }
+    if let Some(found) = known.iter().find(|k| k.eq_ignore_ascii_case(cfn)) {
+        return Some((*found).to_string());
+    }
+    if CFN_ONLY.contains(&cfn) && !known.is_empty() {
+        return None;
+    }
+    Some(camel)
+}
+
+/// `ContainerDefinitions` → `containerDefinitions`; an all-caps name (`IAM`) is lowered whole.
+fn lower_first(name: &str) -> String {
+    if name.len() > 1 && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+        return name.to_ascii_lowercase();
+    }
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_name;
+
+    #[test]
+    fn maps_through_the_schema_and_the_table() {
+        let volume = ["name", "host", "efsVolumeConfiguration", "dockerVolumeConfiguration"];
+        assert_eq!(api_name("EFSVolumeConfiguration", &volume).as_deref(), Some("efsVolumeConfiguration"));
+        assert_eq!(api_name("Name", &volume).as_deref(), Some("name"));
+        assert_eq!(api_name("FilesystemId", &["fileSystemId", "rootDirectory"]).as_deref(), Some("fileSystemId"));
+        assert_eq!(api_name("IAM", &["accessPointId", "iam"]).as_deref(), Some("iam"));
+        assert_eq!(api_name("ProxyConfigurationProperties", &["type"]).as_deref(), Some("properties"));
+        assert_eq!(api_name("PlacementStrategies", &["placementStrategy"]).as_deref(), Some("placementStrategy"));
+        assert_eq!(api_name("TaskDefinitionArn", &["family"]), None);
+        assert_eq!(api_name("ClusterSettings", &[]).as_deref(), Some("settings"));
+        assert_eq!(api_name("KmsKeyId", &[]).as_deref(), Some("kmsKeyId"));
+    }
+}
