@@ -78,12 +78,7 @@ fn normalise<'t>(
 }
 
 /// The logical ID referenced at canonical `pointer` when it is a resource of type `kind`.
-fn referenced(
-    template: &Template<'_>,
-    references: &[(String, String)],
-    pointer: &str,
-    kind: &str,
-) -> Option<String> {
+fn referenced(template: &Template<'_>, references: &[(String, String)], pointer: &str, kind: &str) -> Option<String> {
     references.iter().find(|(p, id)| p == pointer && template.type_of(id) == Some(kind)).map(|(_, id)| id.clone())
 }
 

@@ -1,0 +1,169 @@
+//! CloudFormation templates end to end: findings point into the template, intrinsics stay
+//! silent, parameter defaults are said, `Fn::If` branches must agree, CloudFormation's loose
+//! scalars are accepted, services link to the task definition they `Ref`, and `Metadata`
+//! suppressions work.
+
+use ecslint::{Settings, lint_source};
+
+/// A hardened Fargate task definition and its service; `EXTRA` goes into the container.
+const TEMPLATE: &str = r#"{
+  "AWSTemplateFormatVersion": "2010-09-09",
+  "Parameters": {
+    "Cpu": {"Type": "Number", "Default": 256},
+    "Image": {"Type": "String", "Default": "public.ecr.aws/nginx/nginx:1.27"},
+    "Subnet": {"Type": "AWS::EC2::Subnet::Id"}
+  },
+  "Conditions": {"IsProd": {"Fn::Equals": [{"Ref": "AWS::StackName"}, "prod"]}},
+  "Resources": {
+    "TaskDef": {
+      "Type": "AWS::ECS::TaskDefinition",
+      "Properties": {
+        "RequiresCompatibilities": ["FARGATE"],
+        "NetworkMode": "awsvpc",
+        "Cpu": {"Ref": "Cpu"},
+        "Memory": "512",
+        "RuntimePlatform": {"OperatingSystemFamily": "LINUX", "CpuArchitecture": "ARM64"},
+        "ExecutionRoleArn": {"Fn::GetAtt": ["ExecRole", "Arn"]},
+        "ContainerDefinitions": [{
+          "Name": "app",
+          "Image": {"Ref": "Image"},
+          "Essential": "true",
+          "User": "1000",
+          "ReadonlyRootFilesystem": true,
+          "PortMappings": [{"ContainerPort": "8080"}],
+          "HealthCheck": {"Command": ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"]},
+          "LinuxParameters": {"InitProcessEnabled": true, "Capabilities": {"Drop": ["ALL"]}},
+          "LogConfiguration": {"LogDriver": "awslogs", "Options": {
+            "awslogs-group": {"Fn::Sub": "/ecs/${AWS::StackName}"},
+            "awslogs-region": {"Ref": "AWS::Region"},
+            "awslogs-stream-prefix": "app"}}EXTRA
+        }]
+      }
+    },
+    "ExecRole": {
+      "Type": "AWS::IAM::Role",
+      "Properties": {
+        "AssumeRolePolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+        "ManagedPolicyArns": [{"Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"}]
+      }
+    },
+    "Service": {
+      "Type": "AWS::ECS::Service",
+      "Properties": {
+        "TaskDefinition": {"Ref": "TaskDef"},
+        "LaunchType": "FARGATE",
+        "DesiredCount": 2SERVICE
+      }
+    }
+  }
+}
+"#;
+
+fn template(extra: &str, service: &str) -> String {
+    TEMPLATE.replace("EXTRA", extra).replace("SERVICE", service)
+}
+
+/// (code, pointer, message) of every finding.
+fn lint(text: &str) -> Vec<(String, String, String)> {
+    let report = lint_source("template.json", text.as_bytes().to_vec(), &Settings::default());
+    report.diagnostics.iter().map(|d| (d.rule.code.to_string(), d.pointer.clone(), d.message.clone())).collect()
+}
+
+fn codes_at<'a>(findings: &'a [(String, String, String)], code: &str) -> Vec<&'a (String, String, String)> {
+    findings.iter().filter(|(c, _, _)| c == code).collect()
+}
+
+#[test]
+fn points_into_the_template() {
+    let findings = lint(&template(r#", "Privileged": true"#, ""));
+    let privileged = codes_at(&findings, "ECS-COR-023");
+    assert_eq!(privileged.len(), 1, "{findings:#?}");
+    assert_eq!(privileged[0].1, "/Resources/TaskDef/Properties/ContainerDefinitions/0/Privileged");
+}
+
+#[test]
+fn a_hardened_template_has_no_schema_noise() {
+    let findings = lint(&template("", ""));
+    let schema: Vec<_> = findings.iter().filter(|(c, _, _)| c.starts_with("ECS-SCH")).collect();
+    assert!(schema.is_empty(), "{schema:#?}");
+    // `Essential: "true"` and `ContainerPort: "8080"` are what CloudFormation accepts.
+    assert!(codes_at(&findings, "ECS-COR-004").is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn service_links_to_the_task_definition_it_refs() {
+    // awsvpc task definition, service without NetworkConfiguration: AWS rejects it.
+    let findings = lint(&template("", ""));
+    let missing: Vec<_> = findings
+        .iter()
+        .filter(|(_, p, m)| p.starts_with("/Resources/Service") && m.contains("networkConfiguration"))
+        .collect();
+    assert_eq!(missing.len(), 1, "{findings:#?}");
+    let with = template("", r#", "NetworkConfiguration": {"AwsvpcConfiguration": {"Subnets": [{"Ref": "Subnet"}]}}"#);
+    let findings = lint(&with);
+    assert!(findings.iter().all(|(_, _, m)| !m.contains("requires `networkConfiguration`")), "{findings:#?}");
+}
+
+#[test]
+fn parameter_defaults_are_used_and_said() {
+    let text = template("", "").replace(r#""Default": 256"#, r#""Default": 300"#);
+    let findings = lint(&text);
+    let cpu: Vec<_> = findings.iter().filter(|(_, p, _)| p == "/Resources/TaskDef/Properties/Cpu").collect();
+    assert!(!cpu.is_empty(), "{findings:#?}");
+    assert!(cpu.iter().all(|(_, _, m)| m.contains("`Default` of parameter `Cpu`")), "{cpu:#?}");
+}
+
+#[test]
+fn intrinsics_are_silent() {
+    let text = template(r#", "Privileged": {"Ref": "Privileged"}, "User": {"Fn::ImportValue": "user"}"#, "")
+        .replace(r#""User": "1000","#, "");
+    let findings = lint(&text);
+    assert!(codes_at(&findings, "ECS-COR-023").is_empty(), "{findings:#?}");
+    assert!(codes_at(&findings, "ECS-SEC-007").is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn conditions_report_only_what_both_branches_agree_on() {
+    let differ = template(r#", "Privileged": {"Fn::If": ["IsProd", false, true]}"#, "");
+    assert!(codes_at(&lint(&differ), "ECS-COR-023").is_empty());
+    let agree = template(r#", "Privileged": {"Fn::If": ["IsProd", true, true]}"#, "");
+    assert_eq!(codes_at(&lint(&agree), "ECS-COR-023").len(), 1);
+    let maybe_absent = template(r#", "Privileged": {"Fn::If": ["IsProd", true, {"Ref": "AWS::NoValue"}]}"#, "");
+    assert!(codes_at(&lint(&maybe_absent), "ECS-COR-023").is_empty());
+}
+
+#[test]
+fn no_value_removes_the_property() {
+    let text = template(r#", "Privileged": {"Ref": "AWS::NoValue"}"#, "");
+    assert!(codes_at(&lint(&text), "ECS-COR-023").is_empty());
+}
+
+#[test]
+fn unknown_properties_quote_cloudformation() {
+    let findings = lint(&template(r#", "Privilegd": true"#, ""));
+    let unknown = codes_at(&findings, "ECS-SCH-004");
+    assert_eq!(unknown.len(), 1, "{findings:#?}");
+    assert!(unknown[0].2.contains("extraneous key [Privilegd] is not permitted"), "{unknown:#?}");
+    assert_eq!(unknown[0].1, "/Resources/TaskDef/Properties/ContainerDefinitions/0/Privilegd");
+}
+
+#[test]
+fn metadata_suppresses_with_a_reason() {
+    let text = template(r#", "Privileged": true"#, "").replace(
+        r#""Type": "AWS::ECS::TaskDefinition","#,
+        r#""Type": "AWS::ECS::TaskDefinition", "Metadata": {"ecslint": {"ignore": [{"rule": "ECS-COR-023", "reason": "test fixture"}, {"rule": "ECS-SEC-001", "reason": ""}]}},"#,
+    );
+    let findings = lint(&text);
+    assert!(codes_at(&findings, "ECS-COR-023").is_empty(), "{findings:#?}");
+    let invalid = codes_at(&findings, "ECS-SCH-015");
+    assert_eq!(invalid.len(), 1, "{findings:#?}");
+    assert_eq!(invalid[0].1, "/Resources/TaskDef/Metadata/ecslint/ignore/1");
+}
+
+#[test]
+fn a_template_without_ecs_resources_is_not_an_ecs_document() {
+    let text = r#"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"B": {"Type": "AWS::S3::Bucket"}}}"#;
+    let findings = lint(text);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].0, "ECS-SCH-011");
+}
