@@ -167,3 +167,16 @@ fn a_template_without_ecs_resources_is_not_an_ecs_document() {
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0].0, "ECS-SCH-011");
 }
+
+#[test]
+fn one_role_as_task_and_execution_role_is_reported() {
+    let text = template("", "").replace(
+        r#""ExecutionRoleArn": {"Fn::GetAtt": ["ExecRole", "Arn"]},"#,
+        r#""ExecutionRoleArn": {"Fn::GetAtt": ["ExecRole", "Arn"]}, "TaskRoleArn": {"Ref": "ExecRole"},"#,
+    );
+    let findings = lint(&text);
+    let same = codes_at(&findings, "ECS-SEC-014");
+    assert_eq!(same.len(), 1, "{findings:#?}");
+    assert!(same[0].2.contains("same role `ExecRole`"), "{same:#?}");
+    assert_eq!(same[0].1, "/Resources/TaskDef/Properties/TaskRoleArn");
+}

@@ -174,7 +174,7 @@ impl Resource {
     }
 
     pub fn task_definition(&self) -> TaskDefinition<'_> {
-        TaskDefinition::new(&self.value, self.shape)
+        TaskDefinition::new(&self.value, self.shape).with_infra(self.infra.as_deref())
     }
 
     pub fn service(&self) -> Service<'_> {

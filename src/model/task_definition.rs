@@ -8,6 +8,7 @@ use serde_json::Value;
 pub struct TaskDefinition<'a> {
     value: &'a Value,
     shape: Shape,
+    infra: Option<&'a super::Infra>,
 }
 
 /// Task-level CPU or memory as AWS reads it: `"1024"`, `1024`, `"1 vCPU"`, `"2 GB"`, `"0.5GB"`.
@@ -21,7 +22,17 @@ pub enum TaskSize {
 
 impl<'a> TaskDefinition<'a> {
     pub fn new(value: &'a Value, shape: Shape) -> Self {
-        Self { value, shape }
+        Self { value, shape, infra: None }
+    }
+
+    /// Adds what a template or plan knows beyond the request (the roles it resolved).
+    pub fn with_infra(self, infra: Option<&'a super::Infra>) -> Self {
+        Self { infra, ..self }
+    }
+
+    /// What the template or plan knows beyond the request, for resources of one.
+    pub fn infra(&self) -> Option<&'a super::Infra> {
+        self.infra
     }
 
     pub fn value(&self) -> &'a Value {

@@ -60,21 +60,30 @@ impl Rule for TaskRoleSameAsExecutionRole {
         if task.shape() == Shape::ContainerArray {
             return;
         }
-        let (Some(task_role), Some(execution_role)) = (task.str("taskRoleArn"), task.str("executionRoleArn")) else {
-            return;
+        // A template or plan names the role by logical ID or address (its ARN is known only after deploy).
+        let resolved =
+            task.infra().and_then(|i| i.task_role.as_deref().filter(|r| i.execution_role.as_deref() == Some(r)));
+        let name = match resolved {
+            Some(id) => id.to_string(),
+            None => {
+                let (Some(task_role), Some(execution_role)) = (task.str("taskRoleArn"), task.str("executionRoleArn"))
+                else {
+                    return;
+                };
+                let (Some(a), Some(b)) = (role_ref(task_role), role_ref(execution_role)) else {
+                    return;
+                };
+                if !same_role(&a, &b) {
+                    return;
+                }
+                a.name.to_string()
+            }
         };
-        let (Some(a), Some(b)) = (role_ref(task_role), role_ref(execution_role)) else {
-            return;
-        };
-        if !same_role(&a, &b) {
-            return;
-        }
         cx.report(self, "/taskRoleArn")
             .message(format!(
-                "the task role and the execution role are the same role `{}`: the application code gets every \
+                "the task role and the execution role are the same role `{name}`: the application code gets every \
                  permission ECS needs to start the task (pulling images, writing logs, reading every secret the \
-                 task definition references)",
-                a.name
+                 task definition references)"
             ))
             .label("task role (used by the application)")
             .related("/executionRoleArn", "execution role (used by ECS to start the task)")
