@@ -40,7 +40,10 @@ impl<'a> Placer<'a> {
         let (placer, resource) = here;
         let pointer = resource.origin.to_source(&finding.pointer);
         let span = placer.resolve(&pointer, finding.part);
-        let mut d = placer.at_span(finding.rule, span, finding.message.clone());
+        let cloudformation =
+            resource.infra.as_deref().is_some_and(|i| i.format == crate::model::Format::CloudFormation);
+        let wording = |text: &str| if cloudformation { crate::cfn::template_wording(text) } else { text.to_string() };
+        let mut d = placer.at_span(finding.rule, span, wording(&finding.message));
         if let Some(parameter) = assumed_parameter(resource, finding) {
             d.message.push_str(&format!(
                 " (this uses the `Default` of parameter `{parameter}`; a deployment may pass another value)"
@@ -48,8 +51,8 @@ impl<'a> Placer<'a> {
         }
         d.severity = finding.severity;
         d.pointer = pointer.clone();
-        d.help = finding.help.clone();
-        d.label = finding.label.clone();
+        d.help = finding.help.as_deref().map(wording);
+        d.label = finding.label.as_deref().map(wording);
         d.fixable =
             [DescribeTaskDefinitionOutput::META.code, DescribeServicesOutput::META.code].contains(&finding.rule.code);
         d.cost = finding.cost;

@@ -11,6 +11,7 @@ mod template;
 use crate::input::json::{Node, NodeKind, push_segment};
 use crate::model::{Format, Infra, Origin, Resource, Shape};
 use crate::schema::Schema;
+pub use names::template_wording;
 use normalise::{Keys, Normaliser};
 use serde_json::Value;
 use template::Template;

@@ -42,6 +42,63 @@ pub fn api_name(cfn: &str, known: &[&str]) -> Option<String> {
     Some(camel)
 }
 
+/// API names whose CloudFormation spelling is not the API name with a capital first letter.
+const SPELLED: &[(&str, &str)] = &[
+    ("efsVolumeConfiguration", "EFSVolumeConfiguration"),
+    ("fileSystemId", "FilesystemId"),
+    ("iam", "IAM"),
+    ("placementStrategy", "PlacementStrategies"),
+];
+
+/// Rewrites the API field names quoted in a message (`` `readonlyRootFilesystem` ``) the way the
+/// template spells them (`` `ReadonlyRootFilesystem` ``), so a finding reads in the template's terms.
+pub fn template_wording(text: &str) -> String {
+    let fields = api_fields();
+    let mut out = String::with_capacity(text.len());
+    let mut parts = text.split('`');
+    out.push_str(parts.next().unwrap_or_default());
+    for (i, part) in parts.enumerate() {
+        out.push('`');
+        // Odd pieces sit between a pair of backticks.
+        let quoted = i % 2 == 0;
+        match SPELLED.iter().find(|(api, _)| *api == part) {
+            Some((_, cfn)) if quoted => out.push_str(cfn),
+            _ if quoted && fields.contains(part) => {
+                let mut chars = part.chars();
+                out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                out.push_str(chars.as_str());
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
+}
+
+/// Every property name of the API request schemas, collected once.
+fn api_fields() -> &'static std::collections::HashSet<String> {
+    static FIELDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let mut fields = std::collections::HashSet::new();
+        for schema in [crate::schema::Schema::register_task_definition(), crate::schema::Schema::create_service()] {
+            collect(schema.root(), &mut fields);
+        }
+        fields
+    })
+}
+
+fn collect(node: &serde_json::Value, fields: &mut std::collections::HashSet<String>) {
+    match node {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(properties)) = map.get("properties") {
+                fields.extend(properties.keys().cloned());
+            }
+            map.values().for_each(|v| collect(v, fields));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect(v, fields)),
+        _ => {}
+    }
+}
+
 /// `ContainerDefinitions` → `containerDefinitions`; an all-caps name (`IAM`) is lowered whole.
 fn lower_first(name: &str) -> String {
     if name.len() > 1 && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
@@ -70,5 +127,15 @@ mod tests {
         assert_eq!(api_name("TaskDefinitionArn", &["family"]), None);
         assert_eq!(api_name("ClusterSettings", &[]).as_deref(), Some("settings"));
         assert_eq!(api_name("KmsKeyId", &[]).as_deref(), Some("kmsKeyId"));
+    }
+
+    #[test]
+    fn messages_use_the_template_spelling() {
+        assert_eq!(
+            super::template_wording("container `app` does not set `readonlyRootFilesystem`; see `fileSystemId`"),
+            "container `app` does not set `ReadonlyRootFilesystem`; see `FilesystemId`"
+        );
+        assert_eq!(super::template_wording("no backticks"), "no backticks");
+        assert_eq!(super::template_wording("odd ` count `user"), "odd ` count `user");
     }
 }
