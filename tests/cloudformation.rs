@@ -94,11 +94,10 @@ fn a_hardened_template_has_no_schema_noise() {
 fn service_links_to_the_task_definition_it_refs() {
     // awsvpc task definition, service without NetworkConfiguration: AWS rejects it.
     let findings = lint(&template("", ""));
-    let missing: Vec<_> = findings
-        .iter()
-        .filter(|(_, p, m)| p.starts_with("/Resources/Service") && m.contains("networkConfiguration"))
-        .collect();
+    let missing = codes_at(&findings, "ECS-COR-048");
     assert_eq!(missing.len(), 1, "{findings:#?}");
+    assert_eq!(missing[0].1, "/Resources/Service/Properties");
+    assert!(missing[0].2.contains("without `NetworkConfiguration`; AWS rejects it"), "{missing:#?}");
     let with = template("", r#", "NetworkConfiguration": {"AwsvpcConfiguration": {"Subnets": [{"Ref": "Subnet"}]}}"#);
     let findings = lint(&with);
     assert!(codes_at(&findings, "ECS-COR-048").is_empty(), "{findings:#?}");
