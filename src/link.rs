@@ -96,6 +96,9 @@ pub fn check_services(units: &[ServiceUnit], index: &FamilyIndex, settings: &Set
                 rule.check_service(&resource.service(), task_view.as_ref(), &mut cx);
             }
             let mut findings = cx.into_findings();
+            if resource.infra.as_deref().is_some_and(|i| i.task_set) {
+                findings.retain(|f| crate::cfn::TASK_SET_RULES.contains(&f.rule.code));
+            }
             if settings.inline_suppressions {
                 findings = crate::suppression::apply_inline(resource, findings, settings, true);
             }

@@ -179,3 +179,17 @@ fn one_role_as_task_and_execution_role_is_reported() {
     assert!(same[0].2.contains("same role `ExecRole`"), "{same:#?}");
     assert_eq!(same[0].1, "/Resources/TaskDef/Properties/TaskRoleArn");
 }
+
+#[test]
+fn task_sets_get_the_rules_that_apply_to_them() {
+    let text = template("", "").replace(
+        r#""Service": {
+      "Type": "AWS::ECS::Service","#,
+        r#""TaskSet": {
+      "Type": "AWS::ECS::TaskSet","#,
+    ).replace(r#""DesiredCount": 2"#, r#""Service": "web", "Cluster": "main", "Scale": {"Unit": "PERCENT", "Value": 100}, "NetworkConfiguration": {"AwsvpcConfiguration": {"Subnets": ["subnet-0123456789abcdef0"], "AssignPublicIp": "ENABLED"}}"#);
+    let findings = lint(&text);
+    let task_set: Vec<_> = findings.iter().filter(|(_, p, _)| p.starts_with("/Resources/TaskSet")).collect();
+    assert!(task_set.iter().all(|(c, _, _)| ecslint::cfn::TASK_SET_RULES.contains(&c.as_str())), "{task_set:#?}");
+    assert_eq!(codes_at(&findings, "ECS-SEC-024").len(), 1, "{findings:#?}");
+}

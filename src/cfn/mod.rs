@@ -21,9 +21,26 @@ pub const METADATA: &str = "ecslint:metadata";
 
 const TASK_DEFINITION: &str = "AWS::ECS::TaskDefinition";
 const SERVICE: &str = "AWS::ECS::Service";
+const TASK_SET: &str = "AWS::ECS::TaskSet";
 const CLUSTER: &str = "AWS::ECS::Cluster";
 const TARGET_GROUP: &str = "AWS::ElasticLoadBalancingV2::TargetGroup";
 const ROLE: &str = "AWS::IAM::Role";
+
+/// The service rules that apply to a task set (an `AWS::ECS::TaskSet` of an EXTERNAL-controller
+/// service): what its network, load balancer, registry, launch type and platform version must
+/// satisfy. Deployment settings, desired count and placement belong to the service.
+pub const TASK_SET_RULES: [&str; 10] = [
+    "ECS-COR-048",
+    "ECS-COR-049",
+    "ECS-COR-050",
+    "ECS-COR-051",
+    "ECS-COR-053",
+    "ECS-COR-056",
+    "ECS-COR-059",
+    "ECS-COR-060",
+    "ECS-SEC-024",
+    "ECS-SEC-025",
+];
 
 /// The canonical resources of a template; `None` when the document is not a template.
 pub fn resources(root: &Node) -> Option<Vec<Resource>> {
@@ -33,6 +50,10 @@ pub fn resources(root: &Node) -> Option<Vec<Resource>> {
         let resource = match node.get("Type").and_then(Node::as_str) {
             Some(TASK_DEFINITION) => task_definition(&template, id, node),
             Some(SERVICE) => service(&template, id, node),
+            Some(TASK_SET) => service(&template, id, node).map(|mut task_set| {
+                task_set.infra.as_deref_mut().into_iter().for_each(|i| i.task_set = true);
+                task_set
+            }),
             Some(CLUSTER) => normalise(&template, id, node, Shape::Cluster, None).map(|(r, _)| r),
             _ => None,
         };

@@ -20,8 +20,10 @@ const RENAMED: &[(&str, &str)] = &[
     ("DefaultCapacityProviderStrategy", "defaultCapacityProviderStrategy"),
 ];
 
-/// CloudFormation-only properties (return values, resource options): not part of the request.
-const CFN_ONLY: &[&str] = &["TaskDefinitionArn", "ServiceArn", "ForceNewDeployment", "Name"];
+/// CloudFormation-only properties (return values, resource options, and the task-set fields a
+/// `CreateService` request has no place for): not part of the request.
+const CFN_ONLY: &[&str] =
+    &["TaskDefinitionArn", "ServiceArn", "ForceNewDeployment", "Name", "Service", "Scale", "ExternalId"];
 
 /// The API name of a CloudFormation property at a level whose API properties are `known`
 /// (empty when there is no schema for the level); `None` for CloudFormation-only properties.

@@ -119,6 +119,8 @@ pub struct Infra {
     pub id: String,
     /// For a service: the ID of the task definition it runs, when it is in the same file.
     pub task_definition: Option<String>,
+    /// An `AWS::ECS::TaskSet`, checked as a service by the rules that apply to task sets.
+    pub task_set: bool,
     /// For a task definition: the IDs of its task role and execution role, when they are roles
     /// of the same file.
     pub task_role: Option<String>,
@@ -139,6 +141,7 @@ impl Infra {
             format,
             id: id.into(),
             task_definition: None,
+            task_set: false,
             task_role: None,
             execution_role: None,
             assumed: Vec::new(),
