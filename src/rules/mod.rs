@@ -88,6 +88,8 @@ pub static ALL: &[&dyn Rule] = &[
     &correctness::InvalidPlatformVersion,
     &correctness::ServiceLimitsExceeded,
     &correctness::InvalidCodeDeployService,
+    &correctness::TargetTypeNetworkModeMismatch,
+    &correctness::HealthCheckPortWithDynamicHostPort,
     &security::PrivilegedContainer,
     &security::HostPidNamespace,
     &security::HostIpcNamespace,
