@@ -54,3 +54,57 @@ pub fn assert_clean(code: &str, json: &str) {
 fn messages(found: &[Diagnostic]) -> Vec<String> {
     found.iter().map(|d| d.message.clone()).collect()
 }
+
+/// Findings of one rule on an ECS cluster in the canonical `CreateCluster` shape (as the
+/// CloudFormation and Terraform front-ends produce it), with default settings.
+pub fn cluster_findings(code: &str, json: &str) -> Vec<crate::context::Finding> {
+    use crate::model::{Origin, Resource, Shape};
+    let value = serde_json::from_str(json).expect("cluster JSON");
+    let resource = Resource { shape: Shape::Cluster, value, origin: Origin::default(), infra: None };
+    let findings = crate::linter::check_resource(&resource, &Settings::default());
+    findings.into_iter().filter(|f| f.rule.code == code).collect()
+}
+
+/// Findings of one rule's service check on a CloudFormation service whose `loadBalancers[0]` target
+/// group (canonical `CreateTargetGroup` shape) is in the same template, with its task definition.
+pub fn service_with_target_group(
+    code: &str,
+    service: &str,
+    target_group: &str,
+    task: &str,
+) -> Vec<crate::context::Finding> {
+    use crate::model::{Format, Infra, Origin, Resource, Shape};
+    let parse = |text: &str| serde_json::from_str(text).expect("fixture JSON");
+    let infra =
+        Infra { target_groups: vec![(0, parse(target_group))], ..Infra::new(Format::CloudFormation, "Service") };
+    let service = Resource {
+        shape: Shape::CreateService,
+        value: parse(service),
+        origin: Origin::default(),
+        infra: Some(Box::new(infra)),
+    };
+    let task = Resource::api(Shape::RegisterRequest, parse(task), Origin::default());
+    let rule = crate::rules::find(code).expect("rule code");
+    let settings = Settings::default();
+    let mut cx = crate::context::LintContext::new(&settings);
+    rule.check_service(&service.service(), Some(&task.task_definition()), &mut cx);
+    cx.into_findings()
+}
+
+/// A plain-text rendering of findings for insta snapshots (no source file to place them in).
+pub fn render_findings(findings: &[crate::context::Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        out.push_str(&format!("{}[{}] {} at {}\n", f.severity, f.rule.code, f.message, f.pointer));
+        if let Some(label) = &f.label {
+            out.push_str(&format!("  label: {label}\n"));
+        }
+        for label in &f.labels {
+            out.push_str(&format!("  related ({:?}) {}: {}\n", label.side, label.pointer, label.message));
+        }
+        if let Some(help) = &f.help {
+            out.push_str(&format!("  help: {help}\n"));
+        }
+    }
+    out
+}

@@ -2,10 +2,13 @@
 
 mod aws_keys_without_task_role;
 mod capabilities_not_dropped;
+mod container_insights_disabled;
 mod container_runs_as_root;
 mod dangerous_capability_added;
 mod efs_transit_encryption_disabled;
 mod execute_command_enabled;
+mod execute_command_logging_disabled;
+mod execute_command_not_encrypted;
 mod host_ipc_namespace;
 mod host_network_mode;
 mod host_network_root_user;
@@ -30,10 +33,13 @@ mod writable_root_filesystem;
 
 pub use aws_keys_without_task_role::AwsKeysWithoutTaskRole;
 pub use capabilities_not_dropped::CapabilitiesNotDropped;
+pub use container_insights_disabled::ContainerInsightsDisabled;
 pub use container_runs_as_root::ContainerRunsAsRoot;
 pub use dangerous_capability_added::DangerousCapabilityAdded;
 pub use efs_transit_encryption_disabled::EfsTransitEncryptionDisabled;
 pub use execute_command_enabled::ExecuteCommandEnabled;
+pub use execute_command_logging_disabled::ExecuteCommandLoggingDisabled;
+pub use execute_command_not_encrypted::ExecuteCommandNotEncrypted;
 pub use host_ipc_namespace::HostIpcNamespace;
 pub use host_network_mode::HostNetworkMode;
 pub use host_network_root_user::HostNetworkRootUser;
