@@ -250,12 +250,15 @@ const WRITE_VERBS: &[&str] = &[
     "Write",
 ];
 
-const READ_VERBS: &[&str] = &["Check", "Describe", "Get", "Head", "Lookup", "Query", "Receive", "Scan", "Search", "Select"];
+const READ_VERBS: &[&str] =
+    &["Check", "Describe", "Get", "Head", "Lookup", "Query", "Receive", "Scan", "Search", "Select"];
 
 /// The first PascalCase word of an action name (`PutObject` → `Put`); for `Batch…` the word after
 /// it (`BatchGetImage` → `Get`).
 fn verb(name: &str) -> &str {
-    let word = |s: &str| -> usize { s.char_indices().skip(1).find(|(_, c)| c.is_ascii_uppercase()).map_or(s.len(), |(i, _)| i) };
+    let word = |s: &str| -> usize {
+        s.char_indices().skip(1).find(|(_, c)| c.is_ascii_uppercase()).map_or(s.len(), |(i, _)| i)
+    };
     let first = &name[..word(name)];
     if first == "Batch" && name.len() > first.len() {
         let rest = &name[first.len()..];

@@ -153,7 +153,8 @@ mod tests {
         let conditional = json!([{"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "*",
             "Condition": {"StringEquals": {"aws:ResourceTag/app": "web"}}}]);
         assert_eq!(decide(inline(conditional), "secretsmanager:GetSecretValue", SECRET), Decision::Unknown);
-        let opaque = json!([{"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "${SecretArn}"}]);
+        let opaque =
+            json!([{"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "${SecretArn}"}]);
         assert_eq!(decide(inline(opaque), "secretsmanager:GetSecretValue", SECRET), Decision::Unknown);
         let deny_maybe = json!([
             {"Effect": "Allow", "Action": "*", "Resource": "*"},
@@ -166,8 +167,12 @@ mod tests {
 
     #[test]
     fn managed_policies_count_when_known() {
-        let exec = json!({"managedPolicyArns": ["arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"]});
-        assert_eq!(decide(exec.clone(), "ecr:BatchGetImage", "arn:aws:ecr:eu-west-1:1:repository/x"), Decision::Allowed);
+        let exec =
+            json!({"managedPolicyArns": ["arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"]});
+        assert_eq!(
+            decide(exec.clone(), "ecr:BatchGetImage", "arn:aws:ecr:eu-west-1:1:repository/x"),
+            Decision::Allowed
+        );
         assert_eq!(decide(exec, "secretsmanager:GetSecretValue", SECRET), Decision::NotAllowed);
         let custom = json!({"managedPolicyArns": ["arn:aws:iam::123456789012:policy/secrets"]});
         assert_eq!(decide(custom, "secretsmanager:GetSecretValue", SECRET), Decision::Unknown);
@@ -182,7 +187,8 @@ mod tests {
         let not_action = json!([{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]);
         assert_eq!(decide(inline(not_action.clone()), "s3:GetObject", "arn:aws:s3:::b/k"), Decision::Allowed);
         assert_eq!(decide(inline(not_action), "iam:PassRole", "arn:aws:iam::1:role/x"), Decision::NotAllowed);
-        let not_resource = json!([{"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::private/*"}]);
+        let not_resource =
+            json!([{"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::private/*"}]);
         assert_eq!(decide(inline(not_resource.clone()), "s3:GetObject", "arn:aws:s3:::b/k"), Decision::Allowed);
         assert_eq!(decide(inline(not_resource), "s3:GetObject", "arn:aws:s3:::private/k"), Decision::NotAllowed);
     }

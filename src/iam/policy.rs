@@ -144,9 +144,7 @@ impl<'a> Statement<'a> {
 pub fn statements<'a>(document: &'a Value, pointer: &str) -> Vec<Statement<'a>> {
     let at = join(pointer, "Statement");
     match document.get("Statement") {
-        Some(Value::Array(items)) => {
-            items.iter().enumerate().filter_map(|(i, s)| statement(s, join(&at, i))).collect()
-        }
+        Some(Value::Array(items)) => items.iter().enumerate().filter_map(|(i, s)| statement(s, join(&at, i))).collect(),
         Some(s @ Value::Object(_)) => statement(s, at).into_iter().collect(),
         _ => Vec::new(),
     }
@@ -260,9 +258,12 @@ pub fn resource_match(pattern: &str, resource: &str) -> Tri {
     answer
 }
 
+/// One principal: kind (`*`, `AWS`, `Service` …), value (`None` when opaque), pointer.
+pub type Principal<'a> = (&'a str, Option<&'a str>, String);
+
 /// The principals of a statement, as `(kind, value, pointer)`: kind is `*` for `"Principal": "*"`,
 /// else `AWS`, `Service`, `Federated` or `CanonicalUser`. `None` entries are opaque.
-pub fn principals<'a>(statement: &Statement<'a>) -> (Vec<(&'a str, Option<&'a str>, String)>, bool) {
+pub fn principals<'a>(statement: &Statement<'a>) -> (Vec<Principal<'a>>, bool) {
     let at = join(&statement.pointer, "Principal");
     let mut out = Vec::new();
     let mut opaque = false;

@@ -110,11 +110,14 @@ pub fn needs_of(task_id: &str, task: &TaskDefinition<'_>) -> Value {
             }
         }
         let private_registry = is_present(credentials_parameter);
-        ecr = or(ecr, match container.get("image") {
-            Some(Value::String(image)) if known_str(container.get("image")).is_some() => Some(is_ecr_image(image)),
-            _ if private_registry => Some(false),
-            _ => None,
-        });
+        ecr = or(
+            ecr,
+            match container.get("image") {
+                Some(Value::String(image)) if known_str(container.get("image")).is_some() => Some(is_ecr_image(image)),
+                _ if private_registry => Some(false),
+                _ => None,
+            },
+        );
         let driver = log.and_then(|l| l.get("logDriver"));
         let is_awslogs = match driver {
             None | Some(Value::Null) => Some(false),
@@ -289,7 +292,8 @@ mod tests {
         let a = json!({"containerDefinitions": [{"name": "a", "image": "${Image}",
             "logConfiguration": {"logDriver": "${Driver}"}}]});
         let b = json!({"containerDefinitions": [{"name": "b", "image": "nginx", "credentialSpecs": ["x"]}]});
-        let (ta, tb) = (TaskDefinition::new(&a, Shape::RegisterRequest), TaskDefinition::new(&b, Shape::RegisterRequest));
+        let (ta, tb) =
+            (TaskDefinition::new(&a, Shape::RegisterRequest), TaskDefinition::new(&b, Shape::RegisterRequest));
         let needs = needs_of("A", &ta);
         assert_eq!(needs["ecrPull"], Value::Null);
         assert_eq!(needs["awslogs"], Value::Null);
@@ -300,5 +304,99 @@ mod tests {
         assert_eq!(u["needs"]["unmodelled"], json!(["credentialSpecs"]));
         let only_task = usage(&[("B", &tb, RoleUse::Task)]);
         assert!(only_task.get("needs").is_none());
+    }
+}
+
+/// Where a secret reference points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretStore {
+    SecretsManager,
+    ParameterStore,
+}
+
+/// The call the execution role makes to read one secret reference, and on which ARN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecretRead {
+    pub store: SecretStore,
+    pub action: &'static str,
+    /// The secret's or parameter's ARN, without the `:json-key:version-stage:version-id` ECS allows
+    /// after a secret.
+    pub resource: String,
+}
+
+/// The read a `valueFrom` (or `credentialsParameter`) needs, when its ARN says which: a bare
+/// parameter name (same account and Region, ARN unknown here), an opaque value or an odd ARN give
+/// `None`. References through `/aws/reference/secretsmanager/` are left out too.
+pub fn secret_read(value_from: &str) -> Option<SecretRead> {
+    if crate::model::known::is_placeholder(value_from) {
+        return None;
+    }
+    let arn = crate::data::arn::parse(value_from)?;
+    if arn.region.is_empty() || arn.account.is_empty() {
+        return None;
+    }
+    match arn.service {
+        "secretsmanager" => {
+            let name = arn.resource.strip_prefix("secret:")?.split(':').next().filter(|n| !n.is_empty())?;
+            let resource = format!("arn:{}:secretsmanager:{}:{}:secret:{name}", arn.partition, arn.region, arn.account);
+            Some(SecretRead { store: SecretStore::SecretsManager, action: "secretsmanager:GetSecretValue", resource })
+        }
+        "ssm" => {
+            let name = arn.resource.strip_prefix("parameter")?;
+            let plain = name.starts_with('/') && !name.contains(':') && !name.starts_with("/aws/reference/");
+            plain.then(|| SecretRead {
+                store: SecretStore::ParameterStore,
+                action: "ssm:GetParameters",
+                resource: value_from.to_string(),
+            })
+        }
+        _ => None,
+    }
+}
+
+impl SecretRead {
+    /// Does a `Resource` pattern cover the secret? A Secrets Manager ARN may be written without
+    /// the 6-character suffix AWS appends to the real ARN: a pattern that could match the
+    /// suffixed ARN counts as "maybe".
+    pub fn covered_by(&self, pattern: &str) -> super::policy::Tri {
+        use super::policy::{Tri, glob, resource_match};
+        let direct = resource_match(pattern, &self.resource);
+        if direct != Tri::No || self.store != SecretStore::SecretsManager {
+            return direct;
+        }
+        let extended = format!("{}-", self.resource);
+        if pattern.starts_with(&extended) || glob(pattern, &format!("{extended}xxxxxx"), true) {
+            Tri::Maybe
+        } else {
+            Tri::No
+        }
+    }
+}
+
+#[cfg(test)]
+mod secret_tests {
+    use super::*;
+    use crate::iam::policy::Tri;
+
+    #[test]
+    fn reads_secret_references() {
+        let r = secret_read("arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf:password::").unwrap();
+        assert_eq!(r.resource, "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf");
+        assert_eq!(r.action, "secretsmanager:GetSecretValue");
+        let p = secret_read("arn:aws:ssm:eu-west-1:123456789012:parameter/prod/db").unwrap();
+        assert_eq!((p.store, p.action), (SecretStore::ParameterStore, "ssm:GetParameters"));
+        assert!(secret_read("db-password").is_none());
+        assert!(secret_read("arn:aws:ssm:eu-west-1:123456789012:parameter/aws/reference/secretsmanager/db").is_none());
+        assert!(secret_read("arn:aws:secretsmanager:${AWS::Region}:1:secret:x").is_none());
+        assert!(secret_read("arn:aws:s3:::bucket/key").is_none());
+    }
+
+    #[test]
+    fn partial_secret_arns_may_match_suffixed_patterns() {
+        let r = secret_read("arn:aws:secretsmanager:eu-west-1:123456789012:secret:db").unwrap();
+        assert_eq!(r.covered_by("arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"), Tri::Maybe);
+        assert_eq!(r.covered_by("arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-??????"), Tri::Maybe);
+        assert_eq!(r.covered_by("arn:aws:secretsmanager:eu-west-1:123456789012:secret:api-*"), Tri::No);
+        assert_eq!(r.covered_by("arn:aws:secretsmanager:eu-west-1:123456789012:secret:db*"), Tri::Yes);
     }
 }
