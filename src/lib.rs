@@ -11,6 +11,7 @@ pub mod config;
 pub mod context;
 pub mod data;
 pub mod diagnostic;
+pub mod iam;
 pub mod input;
 pub mod link;
 pub mod linter;

@@ -29,23 +29,12 @@ pub fn gather(template: &Template<'_>, resources: &mut Vec<Resource>) {
         }
     }
     for id in used {
-        let task_defs = |pick: fn(&Infra) -> &Option<String>| -> Vec<Value> {
-            resources
-                .iter()
-                .filter_map(|r| r.infra.as_deref())
-                .filter(|i| pick(i).as_deref() == Some(id.as_str()))
-                .map(|i| Value::String(i.id.clone()))
-                .collect()
-        };
-        let usage =
-            json!({ "taskRoleOf": task_defs(|i| &i.task_role), "executionRoleOf": task_defs(|i| &i.execution_role) });
-        if let Some(role) = role(template, &id, usage) {
-            resources.push(role);
-        }
+        resources.extend(role(template, &id));
     }
+    crate::iam::usage::attach_usage(resources);
 }
 
-fn role(template: &Template<'_>, id: &str, usage: Value) -> Option<Resource> {
+fn role(template: &Template<'_>, id: &str) -> Option<Resource> {
     let node = template.resource(id)?;
     let at = format!("{}/Properties", resource_pointer(id));
     let properties = node.get("Properties");
@@ -100,7 +89,6 @@ fn role(template: &Template<'_>, id: &str, usage: Value) -> Option<Resource> {
     }
     value.insert("policies".into(), Value::Array(policies));
     value.insert("managedPolicyArns".into(), Value::Array(managed));
-    value.insert("usage".into(), usage);
     let infra = Infra::new(Format::CloudFormation, id);
     Some(Resource {
         shape: Shape::Role,

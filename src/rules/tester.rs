@@ -108,3 +108,34 @@ pub fn render_findings(findings: &[crate::context::Finding]) -> String {
     }
     out
 }
+
+/// Findings of one rule on an IAM role given as its canonical JSON (see `crate::model::Role`),
+/// checked alone with default settings.
+pub fn role_findings(code: &str, role_json: &str) -> Vec<crate::context::Finding> {
+    use crate::model::{Origin, Resource, Shape};
+    let value = serde_json::from_str(role_json).expect("role JSON");
+    let resource = Resource { shape: Shape::Role, value, origin: Origin::default(), infra: None };
+    let settings = Settings { levels: Levels::default(), ..Settings::default() };
+    crate::linter::check_resource(&resource, &settings).into_iter().filter(|f| f.rule.code == code).collect()
+}
+
+/// Messages of one rule on a role.
+pub fn role_messages(code: &str, role_json: &str) -> Vec<String> {
+    role_findings(code, role_json).into_iter().map(|f| f.message).collect()
+}
+
+/// A plain rendering of a rule's findings on a role for snapshots: severity, pointer, message,
+/// labels and help.
+pub fn role_report(code: &str, role_json: &str) -> String {
+    let mut out = String::new();
+    for f in role_findings(code, role_json) {
+        out.push_str(&format!("{} {} at `{}`\n  {}\n", f.severity, f.rule.code, f.pointer, f.message));
+        for label in &f.labels {
+            out.push_str(&format!("  related `{}`: {}\n", label.pointer, label.message));
+        }
+        if let Some(help) = &f.help {
+            out.push_str(&format!("  help: {help}\n"));
+        }
+    }
+    out
+}
