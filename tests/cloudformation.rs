@@ -193,3 +193,29 @@ fn task_sets_get_the_rules_that_apply_to_them() {
     assert!(task_set.iter().all(|(c, _, _)| ecslint::cfn::TASK_SET_RULES.contains(&c.as_str())), "{task_set:#?}");
     assert_eq!(codes_at(&findings, "ECS-SEC-024").len(), 1, "{findings:#?}");
 }
+
+#[test]
+fn roles_are_analysed_where_the_template_defines_them() {
+    let secret = r#", "Secrets": [{"Name": "DB_PASSWORD", "ValueFrom": "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"}]"#;
+    let text = template(secret, "").replace(
+        r#""ManagedPolicyArns": [{"Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"}]"#,
+        r#""ManagedPolicyArns": [{"Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"}],
+        "Policies": [{"PolicyName": "admin", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}}]"#,
+    );
+    let findings = lint(&text);
+    let wildcard = codes_at(&findings, "ECS-SEC-028");
+    assert_eq!(wildcard.len(), 1, "{findings:#?}");
+    assert_eq!(wildcard[0].1, "/Resources/ExecRole/Properties/Policies/0/PolicyDocument/Statement/0/Action");
+    // The execution role cannot read the secret the container references: the task would not start.
+    let unreadable = codes_at(&findings, "ECS-COR-062");
+    assert_eq!(unreadable.len(), 1, "{findings:#?}");
+    assert!(unreadable[0].1.starts_with("/Resources/ExecRole"), "{unreadable:#?}");
+    // A policy that grants exactly the secret makes it readable.
+    let granted = text.replace(
+        r#"{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}"#,
+        r#"{"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"}"#,
+    );
+    let findings = lint(&granted);
+    assert!(codes_at(&findings, "ECS-COR-062").is_empty(), "{findings:#?}");
+    assert!(codes_at(&findings, "ECS-SEC-028").is_empty(), "{findings:#?}");
+}
