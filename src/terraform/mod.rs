@@ -139,7 +139,12 @@ fn task_definition(
 }
 
 fn service(root: &Node, config: Config<'_>, planned: &[Planned], p: &Planned) -> Resource {
-    let (value, origin) = convert(root, p, table::SERVICE);
+    let (mut value, origin) = convert(root, p, table::SERVICE);
+    // The provider reads `iam_role` back from AWS, which reports the ECS service-linked role that
+    // AWS chose itself (`/aws-service-role/ecs.amazonaws.com/…`): nobody asked for it in the request.
+    if value.get("role").and_then(|r| r.as_str()).is_some_and(|r| r.contains("aws-service-role/")) {
+        value.as_object_mut().map(|v| v.remove("role"));
+    }
     let mut infra = Infra::new(Format::Terraform, &p.address);
     let task = config.resolve(planned, p, "task_definition", "aws_ecs_task_definition").or_else(|| {
         let named = known(root, p, "task_definition")?;

@@ -284,6 +284,18 @@ fn maps_service_attributes() {
 }
 
 #[test]
+fn the_service_linked_role_read_back_from_aws_is_not_a_requested_role() {
+    let text = r#"{"format_version": "1.2", "resource_changes": [
+      {"address": "aws_ecs_service.s", "mode": "managed", "type": "aws_ecs_service", "name": "s",
+       "change": {"actions": ["no-op"], "after": {"name": "s", "iam_role": "/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS"}}},
+      {"address": "aws_ecs_service.t", "mode": "managed", "type": "aws_ecs_service", "name": "t",
+       "change": {"actions": ["create"], "after": {"name": "t", "iam_role": "ecsServiceRole"}}}]}"#;
+    let (_, resources) = load(text);
+    assert!(resources[0].value.get("role").is_none());
+    assert_eq!(resources[1].value["role"], "ecsServiceRole");
+}
+
+#[test]
 fn a_service_without_a_known_name_is_a_service_definition() {
     let text = r#"{"format_version": "1.2", "resource_changes": [
       {"address": "aws_ecs_service.s", "mode": "managed", "type": "aws_ecs_service", "name": "s",
