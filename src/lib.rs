@@ -26,6 +26,7 @@ pub mod schema;
 pub mod settings;
 pub mod source;
 pub mod suppression;
+pub mod terraform;
 
 pub use diagnostic::Diagnostic;
 pub use linter::{Report, RunOptions, lint_paths, lint_source};
