@@ -266,7 +266,7 @@ fn read_and_lint(target: &Target, file: &str, settings: &Settings, options: RunO
 
 fn lint_text(file: &str, path: &Path, text: Text, explicit: bool, settings: &Settings, fix: bool) -> FileOutcome {
     let source: Arc<str> = Arc::from(text.text);
-    let parsed = match parse(&source, text.body_start) {
+    let mut parsed = match parse(&source, text.body_start) {
         Ok(parsed) => parsed,
         Err(error) => {
             if !explicit && !looks_like_ecs(source.as_bytes()) {
@@ -281,7 +281,7 @@ fn lint_text(file: &str, path: &Path, text: Text, explicit: bool, settings: &Set
             };
         }
     };
-    let resources = crate::cfn::resources(&parsed.root).unwrap_or_else(|| detect::detect(&parsed.root));
+    let resources = resources_of(&mut parsed.root, &source);
     if resources.is_empty() {
         if !explicit {
             return FileOutcome::empty(file);
@@ -353,6 +353,19 @@ fn lint_text(file: &str, path: &Path, text: Text, explicit: bool, settings: &Set
         tasks: others.into_iter().filter(|r| r.shape.is_task_definition() && r.infra.is_some()).collect(),
     });
     FileOutcome { diagnostics, source: Some(source), is_ecs: true, families, services, ..FileOutcome::empty(file) }
+}
+
+/// The canonical resources of a parsed document: a CloudFormation template, a Terraform plan
+/// (whose embedded JSON strings are grafted into `root`), or an API-shaped document.
+fn resources_of(root: &mut crate::input::json::Node, source: &str) -> Vec<Resource> {
+    if let Some(resources) = crate::cfn::resources(root) {
+        return resources;
+    }
+    if let Some(mut resources) = crate::terraform::resources(root, source) {
+        crate::iam::usage::attach_usage(&mut resources);
+        return resources;
+    }
+    detect::detect(root)
 }
 
 /// A syntax error; an unquoted template placeholder (`${CPU}`, `{{image}}`) is an info that the

@@ -107,7 +107,39 @@ pub fn needs_of(task_id: &str, task: &TaskDefinition<'_>) -> Value {
     let mut env_files = Vec::new();
     let mut unmodelled: Vec<Value> = Vec::new();
     let (mut ecr, mut awslogs, mut create_group) = (Some(false), Some(false), Some(false));
+    let mut unknown = |what: &str| {
+        if !unmodelled.iter().any(|u| u == what) {
+            unmodelled.push(what.into());
+        }
+    };
+    // Containers the plan or template does not know yet may need anything.
+    let containers = task.get("containerDefinitions");
+    let known_containers = containers.and_then(Value::as_array).is_some_and(|all| all.iter().all(Value::is_object));
+    if is_present(containers) && !known_containers {
+        unknown("containerDefinitions");
+    }
+    // FSx for Windows File Server credentials are read with the execution role too.
+    let volumes = task.get("volumes").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    if volumes.iter().any(|v| is_present(v.get("fsxWindowsFileServerVolumeConfiguration"))) {
+        unknown("fsxWindowsFileServerVolumeConfiguration");
+    }
     for container in task.containers() {
+        for (field, value) in
+            [("secrets", container.get("secrets")), ("environmentFiles", container.get("environmentFiles"))]
+        {
+            if is_present(value) && !value.is_some_and(Value::is_array) {
+                unknown(field);
+            }
+        }
+        // A FireLens configuration file in S3 is fetched with the execution role.
+        if container
+            .get("firelensConfiguration")
+            .and_then(|f| f.get("options"))
+            .and_then(|o| o.get("config-file-type"))
+            .is_some()
+        {
+            unknown("firelensConfiguration");
+        }
         let name = container.name().unwrap_or_default();
         let entry = |key: &str, value: &Value| {
             let mut m = Map::new();
@@ -166,8 +198,8 @@ pub fn needs_of(task_id: &str, task: &TaskDefinition<'_>) -> Value {
                 .array("dockerSecurityOptions")
                 .iter()
                 .any(|o| o.as_str().is_none_or(|s| s.starts_with("credentialspec:")));
-        if gmsa && !unmodelled.iter().any(|u| u == "credentialSpecs") {
-            unmodelled.push("credentialSpecs".into());
+        if gmsa {
+            unknown("credentialSpecs");
         }
     }
     json!({
@@ -279,6 +311,18 @@ impl<'a> Usage<'a> {
 mod tests {
     use super::*;
     use crate::model::Shape;
+
+    #[test]
+    fn unknown_containers_make_the_needs_unknown() {
+        for td in [
+            json!({"containerDefinitions": "${unknown: aws_ecs_task_definition.web.container_definitions}"}),
+            json!({"containerDefinitions": [{"name": "app", "secrets": "${Ref:Secrets}"}]}),
+            json!({"containerDefinitions": [], "volumes": [{"name": "v", "fsxWindowsFileServerVolumeConfiguration": {}}]}),
+        ] {
+            let needs = needs_of("TaskDef", &TaskDefinition::new(&td, Shape::RegisterRequest));
+            assert_ne!(needs["unmodelled"], json!([]), "{td}");
+        }
+    }
 
     #[test]
     fn recognises_ecr_images() {
