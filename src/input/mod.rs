@@ -5,3 +5,4 @@ pub mod discover;
 pub mod fix;
 pub mod json;
 pub mod read;
+pub mod yaml;
