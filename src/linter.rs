@@ -3,8 +3,9 @@
 
 use crate::context::{Finding, LintContext};
 use crate::diagnostic::{Diagnostic, SpanLabel};
+use crate::input::Syntax;
 use crate::input::discover::{Target, discover};
-use crate::input::json::{Span, SyntaxError, parse};
+use crate::input::json::{Span, SyntaxError};
 use crate::input::read::{ReadProblem, Text, decode, looks_like_ecs, read_text, sniff};
 use crate::input::{detect, fix};
 use crate::link::{FamilyIndex, ServiceUnit};
@@ -266,13 +267,19 @@ fn read_and_lint(target: &Target, file: &str, settings: &Settings, options: RunO
 
 fn lint_text(file: &str, path: &Path, text: Text, explicit: bool, settings: &Settings, fix: bool) -> FileOutcome {
     let source: Arc<str> = Arc::from(text.text);
-    let mut parsed = match parse(&source, text.body_start) {
+    let syntax = Syntax::of(path, &source[text.body_start..]);
+    // Walking finds every YAML file (CI workflows, Kubernetes manifests): only templates matter.
+    if syntax == Syntax::Yaml && !explicit && !source.contains("AWS::") {
+        return FileOutcome::empty(file);
+    }
+    let mut parsed = match syntax.parse(&source, text.body_start) {
         Ok(parsed) => parsed,
         Err(error) => {
             if !explicit && !looks_like_ecs(source.as_bytes()) {
                 return FileOutcome::empty(file);
             }
-            let d = syntax_diagnostic(&Placer::new(file, &source, None), &source, text.body_start, error);
+            let placer = Placer::new(file, &source, None);
+            let d = syntax_diagnostic(&placer, &source, text.body_start, error, syntax);
             return FileOutcome {
                 diagnostics: vec![d],
                 source: Some(source),
@@ -370,7 +377,13 @@ fn resources_of(root: &mut crate::input::json::Node, source: &str) -> Vec<Resour
 
 /// A syntax error; an unquoted template placeholder (`${CPU}`, `{{image}}`) is an info that the
 /// file is a template, not an error in it.
-fn syntax_diagnostic(placer: &Placer<'_>, source: &str, body_start: usize, error: SyntaxError) -> Diagnostic {
+fn syntax_diagnostic(
+    placer: &Placer<'_>,
+    source: &str,
+    body_start: usize,
+    error: SyntaxError,
+    syntax: Syntax,
+) -> Diagnostic {
     // `{{x}}` fails at its second brace (the first opened an object).
     let start = if source.get(error.span.start.saturating_sub(1)..).is_some_and(|a| a.starts_with("{{")) {
         error.span.start - 1
@@ -392,11 +405,11 @@ fn syntax_diagnostic(placer: &Placer<'_>, source: &str, body_start: usize, error
         return d;
     }
     let empty = source[body_start..].trim().is_empty();
-    let mut d = placer.at_span(&InvalidJson::META, error.span, format!("invalid JSON: {}", error.message));
-    d.help = Some(if empty {
-        "write a task definition, or delete the file".into()
-    } else {
-        "fix the syntax; ECS accepts strict JSON only (no comments or trailing commas)".into()
+    let mut d = placer.at_span(&InvalidJson::META, error.span, format!("invalid {}: {}", syntax.name(), error.message));
+    d.help = Some(match syntax {
+        _ if empty => "write a task definition, or delete the file".into(),
+        Syntax::Json => "fix the syntax; ECS accepts strict JSON only (no comments or trailing commas)".into(),
+        Syntax::Yaml => "fix the YAML syntax; CloudFormation reads one YAML document without anchors or aliases".into(),
     });
     d.label = Some(error.message);
     d

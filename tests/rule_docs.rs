@@ -8,34 +8,17 @@ use ecslint::{Category, Report, Settings, lint_source};
 const SECTIONS: [&str; 6] =
     ["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Options", "## References"];
 
-/// Rules whose problem cannot be shown as a JSON example (file-system or byte-level input).
+/// Rules whose problem cannot be shown as an example (file-system or byte-level input).
 /// ECS-COR-043 needs a 64 KiB document; its unit tests build one.
-/// Cluster, target-group and IAM role rules have CloudFormation examples (`yaml bad` / `yaml good`),
-/// run once the CloudFormation front-end reads YAML.
-const NO_EXAMPLES: [&str; 19] = [
-    "ECS-COR-043",
-    "ECS-SCH-010",
-    "ECS-SCH-011",
-    "ECS-SCH-012",
-    "ECS-SCH-014",
-    "ECS-SCH-015",
-    // Clusters and target groups: `yaml bad` / `yaml good` CloudFormation examples, until the
-    // CloudFormation front-end lands.
-    "ECS-COR-063",
-    "ECS-COR-064",
-    "ECS-SEC-035",
-    "ECS-SEC-036",
-    "ECS-SEC-037",
-    // IAM role rules: until the CloudFormation front-end lands.
-    "ECS-COR-062",
-    "ECS-SEC-028",
-    "ECS-SEC-029",
-    "ECS-SEC-030",
-    "ECS-SEC-031",
-    "ECS-SEC-032",
-    "ECS-SEC-033",
-    "ECS-SEC-034",
-];
+const NO_EXAMPLES: [&str; 6] =
+    ["ECS-COR-043", "ECS-SCH-010", "ECS-SCH-011", "ECS-SCH-012", "ECS-SCH-014", "ECS-SCH-015"];
+
+/// A page's examples of one kind (`bad` or `good`): API-shaped JSON documents (```json bad) and
+/// CloudFormation templates (```yaml bad), with the file name each is linted as.
+fn examples<'a>(doc: &'a str, kind: &str) -> Vec<(&'static str, &'a str)> {
+    let json = blocks(doc, &format!("json {kind}")).into_iter().map(|b| ("example.json", b));
+    json.chain(blocks(doc, &format!("yaml {kind}")).into_iter().map(|b| ("example.yaml", b))).collect()
+}
 
 fn blocks<'a>(doc: &'a str, tag: &str) -> Vec<&'a str> {
     let fence = format!("```{tag}\n");
@@ -49,12 +32,12 @@ fn blocks<'a>(doc: &'a str, tag: &str) -> Vec<&'a str> {
 
 /// Lints an example; with a `json task` block on the page (service rules), the example is linted
 /// together with that task definition, as two files of one run.
-fn lint_with(text: &str, task: Option<&str>, settings: &Settings) -> Report {
+fn lint_with((name, text): (&str, &str), task: Option<&str>, settings: &Settings) -> Report {
     let Some(task) = task else {
-        return lint_source("example.json", text.as_bytes().to_vec(), settings);
+        return lint_source(name, text.as_bytes().to_vec(), settings);
     };
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("example.json"), text).unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
     std::fs::write(dir.path().join("task.json"), task).unwrap();
     let mut report = ecslint::lint_paths(&[dir.path().to_path_buf()], settings, Default::default());
     let prefix = format!("{}/", dir.path().display());
@@ -117,17 +100,17 @@ fn examples_trigger_or_pass_their_rule() {
     let mut problems = Vec::new();
     for rule in ecslint::rules::ALL {
         let meta = rule.meta();
-        let (bad, good) = (blocks(meta.doc, "json bad"), blocks(meta.doc, "json good"));
+        let (bad, good) = (examples(meta.doc, "bad"), examples(meta.doc, "good"));
         if NO_EXAMPLES.contains(&meta.code) {
             continue;
         }
         if bad.is_empty() || good.is_empty() {
-            problems.push(format!("{}: needs `json bad` and `json good` examples", meta.code));
+            problems.push(format!("{}: needs bad and good examples (```json or ```yaml)", meta.code));
         }
         let task = blocks(meta.doc, "json task").first().copied();
         let settings = settings_for(meta.doc, meta.code);
         for example in &bad {
-            let report = lint_with(example, task, &settings);
+            let report = lint_with(*example, task, &settings);
             if !report.diagnostics.iter().any(|d| d.rule.code == meta.code) {
                 problems.push(format!("{}: bad example does not trigger it", meta.code));
             }
@@ -144,7 +127,7 @@ fn examples_trigger_or_pass_their_rule() {
             }
         }
         for example in &good {
-            let report = lint_with(example, task, &settings);
+            let report = lint_with(*example, task, &settings);
             let noise: Vec<_> = report
                 .diagnostics
                 .iter()
@@ -163,7 +146,7 @@ fn examples_trigger_or_pass_their_rule() {
 fn snapshot_of_each_rule_on_its_bad_example() {
     for rule in ecslint::rules::ALL {
         let meta = rule.meta();
-        let Some(example) = blocks(meta.doc, "json bad").first().copied() else {
+        let Some(example) = examples(meta.doc, "bad").first().copied() else {
             continue;
         };
         let settings = settings_for(meta.doc, meta.code);

@@ -17,8 +17,9 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// Extensions considered when walking directories.
-const EXTENSIONS: [&str; 1] = ["json"];
+/// Extensions considered when walking directories: JSON documents, and CloudFormation templates
+/// in YAML or with CloudFormation's own `.template` extension.
+const EXTENSIONS: [&str; 4] = ["json", "yaml", "yml", "template"];
 
 /// Expands `paths` into files; directories are walked (hidden entries skipped, `.gitignore`,
 /// `.ignore` and `.git/info/exclude` honoured even outside a git repository, symlinks followed).
