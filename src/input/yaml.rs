@@ -779,4 +779,27 @@ mod tests {
         eprintln!("corpus: {parsed}/{total} parse; failures: {failures:#?}");
         assert!(parsed * 100 >= total * 95, "only {parsed}/{total} parse: {failures:#?}");
     }
+
+    /// The corpus holds templates published both as YAML and as JSON: both must give one tree.
+    #[test]
+    fn corpus_yaml_twins_equal_their_json() {
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/cloudformation"));
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let (mut differ, mut compared) = (Vec::new(), 0);
+        for path in entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")) {
+            let twin = path.with_extension("yaml");
+            let (Ok(json_text), Ok(yaml_text)) = (std::fs::read_to_string(&path), std::fs::read_to_string(&twin))
+            else {
+                continue;
+            };
+            let Ok(from_json) = crate::input::json::parse(&json_text, 0) else { continue };
+            let from_yaml = parse(&yaml_text, 0).expect("twin parses").root.to_value();
+            compared += 1;
+            if from_yaml != from_json.root.to_value() {
+                differ.push(twin.display().to_string());
+            }
+        }
+        eprintln!("corpus: {compared} YAML/JSON twins compared");
+        assert!(differ.is_empty(), "YAML differs from its JSON twin: {differ:#?}");
+    }
 }
