@@ -495,6 +495,7 @@ fn plain_scalar(value: &str) -> NodeKind {
 }
 
 /// A decimal integer (no leading zeros) or a float with a decimal point, as a JSON number.
+/// Like PyYAML, `1e3` (no point) is a string; unlike it, `1.0e3` (unsigned exponent) is a number.
 /// Integers beyond 64 bits and out-of-range floats give `None` (they stay strings, losslessly).
 fn number(value: &str) -> Option<serde_json::Number> {
     let unsigned = value.strip_prefix(['-', '+']).unwrap_or(value);
@@ -669,13 +670,13 @@ mod tests {
     fn scalars_read_like_cfn_lint() {
         let text = "a: yes\nb: No\nc: ON\nd: off\ne: True\nf: FALSE\ng: ~\nh: null\ni:\nj: 42\nk: -7\nl: 1.5\nm: .5\n\
                     n: 0755\no: 1.2.3\np: 2024-01-01\nq: 0x1F\nr: '42'\ns: \"true\"\nt: 18446744073709551615\n\
-                    u: 99999999999999999999\nv: 1.0e999\nw: y\nx: 1_000\ny: 1e3\nz: +3";
+                    u: 99999999999999999999\nv: 1.0e999\nw: y\nx: 1_000\ny: 1e3\nz: +3\nza: 1.\nzb: -.5\nzc: 2.5e-3\nzd: 1.0E+2";
         assert_eq!(
             ok(text),
             json!({"a": true, "b": false, "c": true, "d": false, "e": true, "f": false, "g": null, "h": null,
                    "i": null, "j": 42, "k": -7, "l": 1.5, "m": 0.5, "n": "0755", "o": "1.2.3", "p": "2024-01-01",
                    "q": "0x1F", "r": "42", "s": "true", "t": 18446744073709551615u64, "u": "99999999999999999999",
-                   "v": "1.0e999", "w": "y", "x": "1_000", "y": "1e3", "z": 3})
+                   "v": "1.0e999", "w": "y", "x": "1_000", "y": "1e3", "z": 3, "za": 1.0, "zb": -0.5, "zc": 0.0025, "zd": 100.0})
         );
     }
 
@@ -778,5 +779,28 @@ mod tests {
         }
         eprintln!("corpus: {parsed}/{total} parse; failures: {failures:#?}");
         assert!(parsed * 100 >= total * 95, "only {parsed}/{total} parse: {failures:#?}");
+    }
+
+    /// The corpus holds templates published both as YAML and as JSON: both must give one tree.
+    #[test]
+    fn corpus_yaml_twins_equal_their_json() {
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/cloudformation"));
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let (mut differ, mut compared) = (Vec::new(), 0);
+        for path in entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")) {
+            let twin = path.with_extension("yaml");
+            let (Ok(json_text), Ok(yaml_text)) = (std::fs::read_to_string(&path), std::fs::read_to_string(&twin))
+            else {
+                continue;
+            };
+            let Ok(from_json) = crate::input::json::parse(&json_text, 0) else { continue };
+            let from_yaml = parse(&yaml_text, 0).expect("twin parses").root.to_value();
+            compared += 1;
+            if from_yaml != from_json.root.to_value() {
+                differ.push(twin.display().to_string());
+            }
+        }
+        eprintln!("corpus: {compared} YAML/JSON twins compared");
+        assert!(differ.is_empty(), "YAML differs from its JSON twin: {differ:#?}");
     }
 }
