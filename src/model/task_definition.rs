@@ -30,6 +30,15 @@ impl<'a> TaskDefinition<'a> {
         Self { infra, ..self }
     }
 
+    /// How messages name this task definition: by family, else by its logical ID or address in a
+    /// template or plan (``task definition `web` ``), else "the task definition".
+    pub fn describe(&self) -> String {
+        match self.family().or(self.infra.map(|i| i.id.as_str())) {
+            Some(name) => format!("task definition `{name}`"),
+            None => "the task definition".to_string(),
+        }
+    }
+
     /// What the template or plan knows beyond the request, for resources of one.
     pub fn infra(&self) -> Option<&'a super::Infra> {
         self.infra

@@ -39,8 +39,7 @@ impl Rule for FargateServiceIncompatibleTaskDefinition {
         } else {
             ("/capacityProviderStrategy", "the service runs on Fargate capacity providers")
         };
-        let family =
-            task.family().map_or_else(|| "the task definition".to_string(), |f| format!("task definition `{f}`"));
+        let family = task.describe();
         let declared_text = if task.has("requiresCompatibilities") {
             format!("declares only {}", declared.join(", "))
         } else {

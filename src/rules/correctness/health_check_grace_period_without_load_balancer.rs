@@ -43,11 +43,11 @@ impl Rule for HealthCheckGracePeriodWithoutLoadBalancer {
         if containers.is_empty() || containers.iter().any(|c| c.has("healthCheck")) {
             return;
         }
-        let family = task.family().unwrap_or("the task definition");
+        let family = task.describe();
         cx.report(self, "/healthCheckGracePeriodSeconds")
             .message(format!(
                 "`healthCheckGracePeriodSeconds` is {grace} but no health check uses it: the service has no load \
-                 balancer or VPC Lattice target group, and no container of `{family}` has a `healthCheck`"
+                 balancer or VPC Lattice target group, and no container of {family} has a `healthCheck`"
             ))
             .label("grace period for health checks that do not exist")
             .related_task("/containerDefinitions", "no container here has a `healthCheck`")
@@ -82,7 +82,7 @@ mod tests {
         let messages = linked(svc, NO_HEALTH_CHECK);
         assert_eq!(messages.len(), 1, "{messages:?}");
         assert!(messages[0].contains("`healthCheckGracePeriodSeconds` is 120"));
-        assert!(messages[0].contains("no container of `worker` has a `healthCheck`"));
+        assert!(messages[0].contains("no container of task definition `worker` has a `healthCheck`"));
         let lb_empty = r#"{"serviceName": "worker", "taskDefinition": "worker", "loadBalancers": [],
                            "healthCheckGracePeriodSeconds": 60}"#;
         assert_eq!(linked(lb_empty, NO_HEALTH_CHECK).len(), 1);

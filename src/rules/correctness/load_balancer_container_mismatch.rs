@@ -61,8 +61,7 @@ impl Rule for LoadBalancerContainerMismatch {
 impl LoadBalancerContainerMismatch {
     fn check_entry(&self, at: &str, entry: &Value, name: &str, task: &TaskDefinition<'_>, cx: &mut LintContext<'_>) {
         let Some(containers) = known_containers(task) else { return };
-        let family =
-            task.family().map_or_else(|| "the task definition".to_string(), |f| format!("task definition `{f}`"));
+        let family = task.describe();
         let Some(container) = containers.iter().find(|c| c.name() == Some(name)) else {
             let names: Vec<String> = containers.iter().filter_map(|c| c.name()).map(|n| format!("`{n}`")).collect();
             let similar = containers.iter().filter_map(|c| c.name()).find(|n| n.eq_ignore_ascii_case(name));

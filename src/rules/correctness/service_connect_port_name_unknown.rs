@@ -25,8 +25,7 @@ impl Rule for ServiceConnectPortNameUnknown {
         if service.at(&["serviceConnectConfiguration", "enabled"]).and_then(Value::as_bool) != Some(true) {
             return;
         }
-        let family =
-            task.family().map_or_else(|| "the task definition".to_string(), |f| format!("task definition `{f}`"));
+        let family = task.describe();
         if task.is_windows() {
             let os = task.os_family().unwrap_or("Windows");
             cx.report(self, "/serviceConnectConfiguration/enabled")

@@ -21,13 +21,13 @@ impl Rule for ServiceNetworkConfigurationMismatch {
         let Some(task) = task else { return };
         let Some(mode) = task.effective_network_mode() else { return };
         let configured = service.has("networkConfiguration");
-        let family = task.family().unwrap_or("the task definition");
+        let family = task.describe();
         match (mode, configured) {
             ("awsvpc", false) => cx
                 .report(self, "")
                 .on_key()
                 .message(format!(
-                    "service runs `{family}`, whose network mode is awsvpc, without `networkConfiguration`; AWS \
+                    "service runs {family}, whose network mode is awsvpc, without `networkConfiguration`; AWS \
                      rejects it: Network Configuration must be provided when networkMode 'awsvpc' is specified"
                 ))
                 .label("no networkConfiguration")
@@ -39,7 +39,7 @@ impl Rule for ServiceNetworkConfigurationMismatch {
                 .report(self, "/networkConfiguration")
                 .on_key()
                 .message(format!(
-                    "service sets `networkConfiguration` but `{family}` uses network mode {mode}; AWS rejects it: \
+                    "service sets `networkConfiguration` but {family} uses network mode {mode}; AWS rejects it: \
                      Network Configuration is not valid for the given networkMode of this task definition."
                 ))
                 .label(format!("not valid with network mode {mode}"))

@@ -38,8 +38,7 @@ impl Rule for ServiceRegistryMismatch {
         }
         let Some(task) = task else { return };
         let Some(containers) = known_containers(task) else { return };
-        let family =
-            task.family().map_or_else(|| "the task definition".to_string(), |f| format!("task definition `{f}`"));
+        let family = task.describe();
         for (i, entry) in registries.iter().enumerate() {
             let at = Service::pointer(&["serviceRegistries", &i.to_string()]);
             let Some(name) = known_str(entry.get("containerName")) else { continue };

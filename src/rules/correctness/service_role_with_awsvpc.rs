@@ -30,8 +30,7 @@ impl Rule for ServiceRoleWithAwsvpc {
         if let Some(task) = task
             && task.effective_network_mode() == Some("awsvpc")
         {
-            let family =
-                task.family().map_or_else(|| "the task definition".to_string(), |f| format!("task definition `{f}`"));
+            let family = task.describe();
             reasons.push((format!("{family} uses the awsvpc network mode"), "/networkMode", true));
         }
         if !service.array("serviceRegistries").is_empty() {
