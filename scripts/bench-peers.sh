@@ -21,8 +21,9 @@
 #      number of templates processed and findings from one extra run of each tool.
 # The table is also written to target/bench-peers-summary.md.
 #
-# checkov runs offline: BC_API_KEY and the other Prisma Cloud variables are unset, --skip-download
-# keeps it from fetching guidelines/policies, and the SCA/secrets/version checks are disabled.
+# checkov runs offline: BC_API_KEY, BC_API_URL and PRISMA_API_URL are unset, --skip-download keeps
+# it from fetching guidelines/policies, BC_SKIP_MAPPING=TRUE and CKV_SKIP_PACKAGE_UPDATE_CHECK=TRUE
+# stop the mapping download and the PyPI version check.
 #
 # Environment overrides:
 #   PEER_CORPUS=DIR        templates to lint (default ../shared/corpus/cloudformation)
@@ -77,12 +78,11 @@ fi
 CFN_LINT="$VENV/bin/cfn-lint"
 CHECKOV="$VENV/bin/checkov"
 
-# checkov offline: no API key, no downloads, no version check, no SCA.
-unset BC_API_KEY PRISMA_API_URL BC_SOURCE BC_REPO_ID 2>/dev/null || true
+# checkov offline: no API key (nothing is sent to Prisma Cloud), --skip-download on the command
+# line (no guidelines/custom policies fetched), no mapping download, no PyPI update check.
+unset BC_API_KEY BC_API_URL PRISMA_API_URL 2>/dev/null || true
 export BC_SKIP_MAPPING=TRUE
-export CHECKOV_RUN_SCA_PACKAGE_SCAN_V2=false
-export CHECKOV_NO_OUTPUT_LOGGING=true 2>/dev/null || true
-export ENABLE_SECRETS_SCANNER=false 2>/dev/null || true
+export CKV_SKIP_PACKAGE_UPDATE_CHECK=TRUE
 
 # ---- 2. ecslint -------------------------------------------------------------------------
 if [ -z "${SKIP_ECSLINT:-}" ]; then
