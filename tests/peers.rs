@@ -34,12 +34,14 @@ const CFN_LINT: [(&str, &str); 5] = [
     ("E3054", "ECS-COR-051"), // Fargate service, task definition without FARGATE
 ];
 
-/// (fixture file name fragment, peer check, resource, why ecslint disagrees on purpose).
-const DISAGREEMENTS: [(&str, &str, &str, &str); 2] = [
+/// Where ecslint disagrees on purpose: (fixture name fragment, peer check, resource, whether
+/// ecslint reports it, why).
+const DISAGREEMENTS: [(&str, &str, &str, bool, &str); 3] = [
     (
         "ecs_service.yaml",
         "E3052",
         "FargateServiceNoCompat",
+        true,
         "cfn-lint's E3052 checks one direction only (awsvpc without NetworkConfiguration); ECS also rejects a \
          NetworkConfiguration for a bridge task definition: \"Network Configuration is not valid for the given \
          networkMode of this task definition.\"",
@@ -48,7 +50,17 @@ const DISAGREEMENTS: [(&str, &str, &str, &str); 2] = [
         "cfn-gather.yaml",
         "E3052",
         "FargateService",
+        true,
         "same as above: the service sets NetworkConfiguration for a bridge-mode task definition, which ECS rejects",
+    ),
+    (
+        "ECSServiceFargateLatest",
+        "CKV_AWS_332",
+        "aws_ecs_service.fail",
+        false,
+        "checkov wants the literal `LATEST`; `1.4.0` is the latest Linux Fargate platform version \
+         (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-linux-fargate.html, checked \
+         2026-11-23), which AWS Security Hub ECS.10 passes: pinning the latest version is not outdated",
     ),
 ];
 
@@ -91,7 +103,18 @@ fn expected(corpus: &Path, peer: &str) -> Vec<Vec<String>> {
 }
 
 fn disagreement(fixture: &str, check: &str, resource: &str) -> Option<&'static str> {
-    DISAGREEMENTS.iter().find(|(f, c, r, _)| fixture.contains(f) && *c == check && *r == resource).map(|d| d.3)
+    DISAGREEMENTS.iter().find(|(f, c, r, _, _)| fixture.contains(f) && *c == check && *r == resource).map(|d| d.4)
+}
+
+/// The file ecslint lints for a checkov fixture: the fixture itself, or the plan written for it.
+fn checkov_target(corpus: &Path, fixture: &str) -> PathBuf {
+    if fixture.ends_with(".tf") {
+        // `…example_ECSContainerPrivilege--main.tf` → the hand-written plan of that fixture.
+        let name = fixture.rsplit("example_").next().unwrap().trim_end_matches("--main.tf");
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/peers/terraform/{name}.plan.json"))
+    } else {
+        corpus.join(fixture)
+    }
 }
 
 #[test]
@@ -102,13 +125,7 @@ fn agrees_with_checkov_on_its_fixtures() {
     for row in expected(&corpus, "checkov") {
         let [fixture, check, resource, outcome, ..] = row.as_slice() else { continue };
         let Some((_, code)) = CHECKOV.iter().find(|(c, _)| c == check) else { continue };
-        let file = if fixture.ends_with(".tf") {
-            // `…example_ECSContainerPrivilege--main.tf` → the hand-written plan of that fixture.
-            let name = fixture.rsplit("example_").next().unwrap().trim_end_matches("--main.tf");
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/peers/terraform/{name}.plan.json"))
-        } else {
-            corpus.join(fixture)
-        };
+        let file = checkov_target(&corpus, fixture);
         // `AWS::ECS::Cluster.ECSCluster` → `ECSCluster`; Terraform addresses stay as they are.
         let id = if resource.starts_with("AWS::") { resource.rsplit('.').next().unwrap() } else { resource };
         let fired = flagged(&file, code).contains(id);
@@ -190,17 +207,15 @@ fn agrees_with_cfn_lint_on_its_fixtures() {
 fn every_documented_disagreement_still_happens() {
     let Some(corpus) = corpus() else { return };
     let map: BTreeMap<&str, &str> = CFN_LINT.into_iter().chain(CHECKOV).collect();
-    for (fragment, check, resource, _) in DISAGREEMENTS {
-        let dir = corpus.join("peer-fixtures/cfn-lint");
-        let file = std::fs::read_dir(&dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.to_string_lossy().ends_with(fragment))
-            .unwrap();
-        assert!(
-            flagged(&file, map[check]).contains(resource),
-            "{fragment} {check} {resource}: no longer a disagreement"
-        );
+    let rows: Vec<String> = ["cfn-lint", "checkov"]
+        .into_iter()
+        .flat_map(|peer| expected(&corpus, peer))
+        .filter_map(|row| row.first().cloned())
+        .collect();
+    for (fragment, check, resource, fires, _) in DISAGREEMENTS {
+        let fixture = rows.iter().find(|f| f.contains(fragment)).expect("fixture listed in EXPECTED.tsv");
+        let file = if fixture.contains("checkov") { checkov_target(&corpus, fixture) } else { corpus.join(fixture) };
+        let fired = flagged(&file, map[check]).contains(resource);
+        assert_eq!(fired, fires, "{fragment} {check} {resource}: no longer a disagreement");
     }
 }
