@@ -219,3 +219,71 @@ fn roles_are_analysed_where_the_template_defines_them() {
     assert!(codes_at(&findings, "ECS-COR-062").is_empty(), "{findings:#?}");
     assert!(codes_at(&findings, "ECS-SEC-028").is_empty(), "{findings:#?}");
 }
+
+/// A YAML template with short-form intrinsics and a non-ASCII character before the finding.
+const YAML: &str = "AWSTemplateFormatVersion: '2010-09-09'
+Description: Café service — équipe web
+Parameters:
+  Image:
+    Type: String
+    Default: public.ecr.aws/nginx/nginx:1.27
+Resources:
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [EC2]
+      NetworkMode: bridge
+      ExecutionRoleArn: !GetAtt ExecRole.Arn
+      ContainerDefinitions:
+        - Name: app
+          Image: !Ref Image
+          Memory: '256'
+          Essential: yes
+          Privileged: true
+          User: !Sub '${AWS::AccountId}'
+  ExecRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Service: ecs-tasks.amazonaws.com}
+            Action: sts:AssumeRole
+";
+
+#[test]
+fn yaml_templates_point_at_the_exact_bytes() {
+    let report = lint_source("template.yaml", YAML.as_bytes().to_vec(), &Settings::default());
+    let privileged: Vec<_> = report.diagnostics.iter().filter(|d| d.rule.code == "ECS-SEC-001").collect();
+    assert_eq!(privileged.len(), 1, "{:#?}", report.diagnostics);
+    let d = privileged[0];
+    assert_eq!(d.pointer, "/Resources/TaskDef/Properties/ContainerDefinitions/0/Privileged");
+    assert_eq!(&YAML[d.span.clone().unwrap()], "true");
+    assert_eq!((d.start.line, d.start.column), (19, 23));
+    // `Essential: yes` and `Memory: '256'` are what CloudFormation accepts; `!Sub` is opaque.
+    let noise: Vec<_> = report.diagnostics.iter().filter(|d| d.rule.category == ecslint::Category::Schema).collect();
+    assert!(noise.is_empty(), "{noise:#?}");
+    assert!(report.diagnostics.iter().all(|d| d.rule.code != "ECS-SEC-007"), "{:#?}", report.diagnostics);
+}
+
+#[test]
+fn broken_yaml_is_a_pointed_syntax_error() {
+    let report = lint_source("template.yaml", b"Resources:\n  A: [unclosed\n".to_vec(), &Settings::default());
+    assert_eq!(report.diagnostics.len(), 1, "{:#?}", report.diagnostics);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.rule.code, "ECS-SCH-001");
+    assert!(d.message.starts_with("invalid YAML"), "{}", d.message);
+    assert!(d.span.is_some());
+}
+
+#[test]
+fn walking_skips_yaml_that_is_not_a_template() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("deploy.yaml"), "apiVersion: apps/v1\nkind: Deployment\n").unwrap();
+    std::fs::write(dir.path().join("broken.yml"), "on: [push\n").unwrap();
+    std::fs::write(dir.path().join("stack.yaml"), YAML).unwrap();
+    std::fs::write(dir.path().join("stack.template"), template("", "")).unwrap();
+    let report = ecslint::lint_paths(&[dir.path().to_path_buf()], &Settings::default(), Default::default());
+    assert_eq!(report.files, 2, "{:#?}", report.diagnostics);
+    assert!(report.diagnostics.iter().all(|d| d.file.ends_with("stack.yaml") || d.file.ends_with("stack.template")));
+}
