@@ -108,7 +108,9 @@ fn assumed_parameter<'r>(resource: &'r Resource, finding: &Finding) -> Option<&'
     let assumed = &resource.infra.as_deref()?.assumed;
     let p = finding.pointer.as_str();
     let covers = |at: &str| p == at || p.strip_prefix(at).is_some_and(|rest| rest.starts_with('/'));
-    assumed.iter().find(|(at, _)| covers(at)).map(|(_, parameter)| parameter.as_str())
+    // A label on exactly the value (the other half of a CPU/memory pair) counts too.
+    let labelled = |at: &str| finding.labels.iter().any(|l| l.side == finding.side && l.pointer == at);
+    assumed.iter().find(|(at, _)| covers(at) || labelled(at)).map(|(_, parameter)| parameter.as_str())
 }
 
 /// The source with every secret's bytes (inside the quotes) replaced by `*`: offsets, lines and
