@@ -249,3 +249,30 @@ fn yaml_parser_never_panics_on_mutated_templates() {
     }
     assert!(checked > 4000 && accepted > 500, "too few mutants: {checked} checked, {accepted} accepted");
 }
+
+/// The whole pipeline (CloudFormation normalisation, Terraform grafting, roles, rules, placing)
+/// on mutated templates and plans: never a panic.
+#[test]
+fn pipeline_never_panics_on_mutated_templates_and_plans() {
+    let settings = Settings::default();
+    let mut rng = Rng(0x0bad_c0de_1234_5678);
+    let plan = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/terraform/privileged-and-env-secret.plan.json"
+    ))
+    .expect("plan fixture");
+    let template = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/broken/cloudformation-stack.yaml"))
+        .expect("template example");
+    let mut cases: Vec<(&str, &[u8], &[&[u8]])> =
+        vec![("fuzz.json", &plan, INTERESTING), ("fuzz.yaml", &template, YAML_INTERESTING)];
+    cases.extend(YAML_SEEDS.iter().map(|s| ("fuzz.yaml", s.as_bytes(), YAML_INTERESTING)));
+    for (name, seed, pieces) in cases {
+        for _ in 0..400 {
+            let bytes = mutate(&mut rng, seed, pieces);
+            let report = lint_source(name, bytes, &settings);
+            for d in &report.diagnostics {
+                assert!(d.start.line >= 1, "{name}: {d:?}");
+            }
+        }
+    }
+}
