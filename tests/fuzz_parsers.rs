@@ -250,6 +250,9 @@ fn yaml_parser_never_panics_on_mutated_templates() {
     assert!(checked > 4000 && accepted > 500, "too few mutants: {checked} checked, {accepted} accepted");
 }
 
+/// A file name, the seed bytes and the pieces its mutations insert.
+type Case<'a> = (&'a str, &'a [u8], &'a [&'a [u8]]);
+
 /// The whole pipeline (CloudFormation normalisation, Terraform grafting, roles, rules, placing)
 /// on mutated templates and plans: never a panic.
 #[test]
@@ -263,8 +266,7 @@ fn pipeline_never_panics_on_mutated_templates_and_plans() {
     .expect("plan fixture");
     let template = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/broken/cloudformation-stack.yaml"))
         .expect("template example");
-    let mut cases: Vec<(&str, &[u8], &[&[u8]])> =
-        vec![("fuzz.json", &plan, INTERESTING), ("fuzz.yaml", &template, YAML_INTERESTING)];
+    let mut cases: Vec<Case<'_>> = vec![("fuzz.json", &plan, INTERESTING), ("fuzz.yaml", &template, YAML_INTERESTING)];
     cases.extend(YAML_SEEDS.iter().map(|s| ("fuzz.yaml", s.as_bytes(), YAML_INTERESTING)));
     for (name, seed, pieces) in cases {
         for _ in 0..400 {
