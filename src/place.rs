@@ -40,9 +40,12 @@ impl<'a> Placer<'a> {
         let (placer, resource) = here;
         let pointer = resource.origin.to_source(&finding.pointer);
         let span = placer.resolve(&pointer, finding.part);
-        let cloudformation =
-            resource.infra.as_deref().is_some_and(|i| i.format == crate::model::Format::CloudFormation);
-        let wording = |text: &str| if cloudformation { crate::cfn::template_wording(text) } else { text.to_string() };
+        let format = resource.infra.as_deref().map(|i| i.format);
+        let wording = |text: &str| match format {
+            Some(crate::model::Format::CloudFormation) => crate::cfn::template_wording(text),
+            Some(crate::model::Format::Terraform) => crate::terraform::plan_wording(text),
+            None => text.to_string(),
+        };
         let mut d = placer.at_span(finding.rule, span, wording(&finding.message));
         if let Some(parameter) = assumed_parameter(resource, finding) {
             d.message.push_str(&format!(

@@ -56,24 +56,14 @@ const SPELLED: &[(&str, &str)] = &[
 /// template spells them (`` `ReadonlyRootFilesystem` ``), so a finding reads in the template's terms.
 pub fn template_wording(text: &str) -> String {
     let fields = api_fields();
-    let mut out = String::with_capacity(text.len());
-    let mut parts = text.split('`');
-    out.push_str(parts.next().unwrap_or_default());
-    for (i, part) in parts.enumerate() {
-        out.push('`');
-        // Odd pieces sit between a pair of backticks.
-        let quoted = i % 2 == 0;
-        match SPELLED.iter().find(|(api, _)| *api == part) {
-            Some((_, cfn)) if quoted => out.push_str(cfn),
-            _ if quoted && fields.contains(part) => {
-                let mut chars = part.chars();
-                out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
-                out.push_str(chars.as_str());
-            }
-            _ => out.push_str(part),
+    crate::model::wording::rename_quoted(text, |name| match SPELLED.iter().find(|(api, _)| *api == name) {
+        Some((_, cfn)) => Some((*cfn).to_string()),
+        None if fields.contains(name) => {
+            let mut chars = name.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
         }
-    }
-    out
+        None => None,
+    })
 }
 
 /// Every property name of the API request schemas, collected once.

@@ -8,6 +8,7 @@ pub mod redact;
 mod role;
 mod service;
 mod task_definition;
+pub mod wording;
 
 pub use cluster::Cluster;
 pub use container::Container;

@@ -19,6 +19,7 @@ mod plan;
 mod refs;
 mod roles;
 mod table;
+mod wording;
 
 #[cfg(test)]
 mod tests;
@@ -30,6 +31,8 @@ use convert::{At, Builder};
 use plan::Planned;
 use refs::Config;
 use std::collections::BTreeMap;
+
+pub use wording::plan_wording;
 
 /// The canonical resources of a Terraform plan; `None` when `root` is not a plan.
 ///
