@@ -93,3 +93,48 @@ fn update_plans_lint_the_planned_state() {
     assert!(!all.is_empty());
     assert!(all.iter().all(|d| d["pointer"].as_str().unwrap().starts_with("/resource_changes/")), "{all:#?}");
 }
+
+/// The root-module plan with an `aws_lb_target_group` of type `instance` behind the service.
+fn plan_with_target_group(target_type: &str) -> serde_json::Value {
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("fargate-root-module.plan.json")).unwrap()).unwrap();
+    let group = serde_json::json!({
+        "address": "aws_lb_target_group.web", "mode": "managed", "type": "aws_lb_target_group", "name": "web",
+        "provider_name": "registry.terraform.io/hashicorp/aws",
+        "change": {
+            "actions": ["create"], "before": null,
+            "after": {"name": "web", "port": 8080, "protocol": "HTTP", "target_type": target_type,
+                      "health_check": [{"port": "traffic-port", "path": "/health", "protocol": "HTTP"}]},
+            "after_unknown": {"arn": true, "id": true, "health_check": [{}]}
+        }
+    });
+    plan["resource_changes"].as_array_mut().unwrap().insert(0, group);
+    for change in plan["resource_changes"].as_array_mut().unwrap() {
+        if change["type"] == "aws_ecs_service" {
+            change["change"]["after"]["load_balancer"] = serde_json::json!([{"container_name": "web", "container_port": 8080, "elb_name": "", "target_group_arn": null}]);
+            change["change"]["after_unknown"]["load_balancer"] = serde_json::json!([{"target_group_arn": true}]);
+        }
+    }
+    for resource in plan["configuration"]["root_module"]["resources"].as_array_mut().unwrap() {
+        if resource["type"] == "aws_ecs_service" {
+            resource["expressions"]["load_balancer"] = serde_json::json!([{
+                "container_name": {"constant_value": "web"}, "container_port": {"constant_value": 8080},
+                "target_group_arn": {"references": ["aws_lb_target_group.web.arn", "aws_lb_target_group.web"]}
+            }]);
+        }
+    }
+    plan
+}
+
+#[test]
+fn target_groups_are_checked_against_the_task_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.json").to_string_lossy().into_owned();
+    std::fs::write(&file, plan_with_target_group("instance").to_string()).unwrap();
+    let all = findings(&file);
+    let mismatch = with_code(&all, "ECS-COR-063");
+    assert_eq!(mismatch.len(), 1, "{all:#?}");
+    assert!(mismatch[0]["pointer"].as_str().unwrap().contains("/load_balancer/0/target_group_arn"), "{mismatch:#?}");
+    std::fs::write(&file, plan_with_target_group("ip").to_string()).unwrap();
+    assert!(with_code(&findings(&file), "ECS-COR-063").is_empty());
+}

@@ -105,6 +105,43 @@ fn convert(root: &Node, p: &Planned, table: &[table::Field]) -> (serde_json::Val
     (serde_json::Value::Object(value), Origin::mapped(b.origin))
 }
 
+/// The target groups of the plan that a service's load balancers name, by `loadBalancers` index.
+fn target_groups(
+    root: &Node,
+    config: Config<'_>,
+    planned: &[Planned],
+    p: &Planned,
+    service: &serde_json::Value,
+) -> Vec<(usize, serde_json::Value)> {
+    let count = service.get("loadBalancers").and_then(|l| l.as_array()).map_or(0, Vec::len);
+    (0..count)
+        .filter_map(|i| {
+            let attr = format!("load_balancer/{i}/target_group_arn");
+            let found = ["aws_lb_target_group", "aws_alb_target_group"]
+                .into_iter()
+                .find_map(|kind| config.resolve(planned, p, &attr, kind))
+                .or_else(|| {
+                    let arn = service["loadBalancers"][i]["targetGroupArn"].as_str()?;
+                    planned
+                        .iter()
+                        .position(|t| t.rtype.ends_with("_target_group") && known(root, t, "arn") == Some(arn))
+                })?;
+            let (mut group, _) = convert(root, planned.get(found)?, table::TARGET_GROUP);
+            // `CreateTargetGroup` keeps the health check flat: `healthCheckPort`, `healthCheckPath` ….
+            if let Some(serde_json::Value::Object(check)) = group.as_object_mut().and_then(|g| g.remove("healthCheck"))
+            {
+                for (key, value) in check {
+                    let mut chars = key.chars();
+                    let key =
+                        chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default();
+                    group[format!("healthCheck{key}")] = value;
+                }
+            }
+            Some((i, group))
+        })
+        .collect()
+}
+
 fn resource(shape: Shape, value: serde_json::Value, origin: Origin, infra: Infra) -> Resource {
     Resource { shape, value, origin, infra: Some(Box::new(infra)) }
 }
@@ -160,6 +197,7 @@ fn service(root: &Node, config: Config<'_>, planned: &[Planned], p: &Planned) ->
         })
     });
     infra.task_definition = task.and_then(|i| planned.get(i)).map(|t| t.address.clone());
+    infra.target_groups = target_groups(root, config, planned, p, &value);
     let shape =
         if known_str(value.get("serviceName")).is_some() { Shape::CreateService } else { Shape::ServiceDefinition };
     resource(shape, value, origin, infra)

@@ -5,7 +5,7 @@ use crate::input::json::{Node, NodeKind};
 use std::collections::HashSet;
 
 /// The resource types the front-end reads.
-pub(super) const TYPES: [&str; 7] = [
+pub(super) const TYPES: [&str; 9] = [
     "aws_ecs_task_definition",
     "aws_ecs_service",
     "aws_ecs_cluster",
@@ -13,6 +13,8 @@ pub(super) const TYPES: [&str; 7] = [
     "aws_iam_role_policy",
     "aws_iam_role_policy_attachment",
     "aws_iam_policy",
+    "aws_lb_target_group",
+    "aws_alb_target_group",
 ];
 
 /// Child modules nest this deep at most (a plan is input: its depth is not trusted).

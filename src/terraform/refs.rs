@@ -35,7 +35,11 @@ impl<'a> Config<'a> {
             r.get("address").and_then(Node::as_str) == Some(local)
                 && r.get("mode").and_then(Node::as_str) != Some("data")
         })?;
-        block.get("expressions")?.get(attr)
+        // `attr` may name an attribute of a nested block: `load_balancer/0/target_group_arn`.
+        attr.split('/').try_fold(block.get("expressions")?, |node, segment| match &node.kind {
+            NodeKind::Array(items) => items.get(segment.parse::<usize>().ok()?),
+            _ => node.get(segment),
+        })
     }
 
     /// Whether the configuration block of `resource` sets `attr` at all (`None`: no configuration).

@@ -245,6 +245,19 @@ const MANAGED_STORAGE: &[Field] = &[
     f("fargate_ephemeral_storage_kms_key_id", &["fargateEphemeralStorageKmsKeyId"], Value),
 ];
 
+/// `aws_lb_target_group` (and its old name `aws_alb_target_group`) in the canonical
+/// `CreateTargetGroup` shape, for the checks of a service's load balancers against its task
+/// definition; the health check is flattened by the caller (`healthCheckPort` …).
+pub(super) const TARGET_GROUP: &[Field] = &[
+    f("target_type", &["targetType"], Value),
+    f("port", &["port"], NonZero),
+    f("protocol", &["protocol"], Value),
+    f("health_check", &["healthCheck"], Block(HEALTH_CHECK)),
+];
+
+const HEALTH_CHECK: &[Field] =
+    &[f("port", &["port"], Value), f("path", &["path"], Value), f("protocol", &["protocol"], Value)];
+
 /// `aws_iam_role` attributes kept on the canonical role (policies gathered from other resources
 /// are appended by `roles`).
 pub(super) const ROLE: &[Field] = &[
