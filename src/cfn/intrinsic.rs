@@ -53,3 +53,38 @@ pub fn placeholder(name: &str, argument: &Node) -> String {
         _ => format!("${{{short}}}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{call, get_att, placeholder, substitute};
+    use crate::input::json::parse;
+    use crate::model::known::is_placeholder;
+
+    fn node(text: &str) -> crate::input::json::Node {
+        parse(text, 0).unwrap().root
+    }
+
+    #[test]
+    fn recognises_calls_and_makes_stable_placeholders() {
+        let get_att_call = node(r#"{"Fn::GetAtt": ["Role", "Arn"]}"#);
+        let (name, argument) = call(&get_att_call).unwrap();
+        assert_eq!(get_att(argument), Some(("Role", "Arn")));
+        assert_eq!(placeholder(name, argument), "${GetAtt:Role.Arn}");
+        assert_eq!(get_att(&node(r#""Role.Arn""#)), Some(("Role", "Arn")));
+        let reference = node(r#"{"Ref": "Subnet"}"#);
+        let (name, argument) = call(&reference).unwrap();
+        assert_eq!(placeholder(name, argument), "${Ref:Subnet}");
+        assert!(is_placeholder(&placeholder(name, argument)));
+        assert!(call(&node(r#"{"Ref": "A", "Other": 1}"#)).is_none());
+        assert!(call(&node(r#"{"Name": "A"}"#)).is_none());
+    }
+
+    #[test]
+    fn substitutes_only_stable_pseudo_parameters() {
+        assert_eq!(
+            substitute("arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess"),
+            "arn:aws:iam::aws:policy/AdministratorAccess"
+        );
+        assert_eq!(substitute("${AWS::AccountId}.dkr.ecr"), "${AWS::AccountId}.dkr.ecr");
+    }
+}
