@@ -19,6 +19,49 @@ const LINEAR_KEY_SCAN: usize = 32;
 
 /// Parses the YAML document in `text` starting at byte `start` (past a byte-order mark, for example).
 pub fn parse(text: &str, start: usize) -> Result<Parsed, SyntaxError> {
+    // PyYAML (cfn-lint) and CloudFormation accept a quoted scalar continued on a line indented no
+    // deeper than its key; the YAML 1.2 scanner does not. Such a scalar is retried with its line
+    // breaks as spaces: the same byte length, so every span stays right, and only the folding of
+    // whitespace inside that one string differs.
+    let mut relaxed: Option<String> = None;
+    for _ in 0..MAX_RELAXED_SCALARS {
+        let current = relaxed.as_deref().unwrap_or(text);
+        match parse_strict(current, start) {
+            Err(e) if e.message.ends_with("invalid indentation in quoted scalar") => {
+                match unfold_quoted(current, e.span.start) {
+                    Some(unfolded) => relaxed = Some(unfolded),
+                    None => return Err(e),
+                }
+            }
+            other => return other,
+        }
+    }
+    parse_strict(relaxed.as_deref().unwrap_or(text), start)
+}
+
+/// How many under-indented quoted scalars one file may have before the error stands.
+const MAX_RELAXED_SCALARS: usize = 64;
+
+/// `text` with the line breaks of the quoted scalar opening at byte `at` replaced by spaces.
+fn unfold_quoted(text: &str, at: usize) -> Option<String> {
+    let bytes = text.as_bytes();
+    let quote = *bytes.get(at).filter(|q| matches!(q, b'\'' | b'"'))?;
+    let mut out = bytes.to_vec();
+    let mut i = at + 1;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\\' if quote == b'"' => i += 1,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+            b if b == quote => return String::from_utf8(out).ok(),
+            b'\n' | b'\r' => out[i] = b' ',
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+fn parse_strict(text: &str, start: usize) -> Result<Parsed, SyntaxError> {
     let start = start.min(text.len());
     let body = text.get(start..).unwrap_or("");
     let mut builder = Builder {
@@ -557,6 +600,16 @@ mod tests {
     fn at<'t>(text: &'t str, parsed: &Parsed, pointer: &str) -> (&'t str, Option<&'t str>) {
         let (node, key) = parsed.root.lookup(pointer).unwrap_or_else(|| panic!("no {pointer}"));
         (&text[node.span.clone()], key.map(|k| &text[k]))
+    }
+
+    #[test]
+    fn accepts_quoted_scalars_continued_at_the_key_indentation() {
+        let text = "License:\n  Description: 'Copyright 2017.\n  SPDX: MIT-0'\nResources: {}\n";
+        let parsed = parse(text, 0).expect("PyYAML and CloudFormation accept it");
+        let description = parsed.root.get("License").and_then(|l| l.get("Description")).unwrap();
+        assert_eq!(description.as_str(), Some("Copyright 2017.   SPDX: MIT-0"));
+        assert_eq!(&text[description.span.clone()], "'Copyright 2017.\n  SPDX: MIT-0'");
+        assert!(parse("a: 'open\nb: c\n", 0).is_err());
     }
 
     #[test]
