@@ -107,6 +107,10 @@ impl Report {
 
     fn finish(mut self) -> Self {
         self.diagnostics.sort_by(Diagnostic::sort_key_cmp);
+        // A template-wide problem (an invalid `Metadata` suppression) is found once per resource.
+        self.diagnostics.dedup_by(|a, b| {
+            a.file == b.file && a.rule.code == b.rule.code && a.span == b.span && a.message == b.message
+        });
         self.fixed.sort();
         self.files_linted.sort();
         self

@@ -140,7 +140,10 @@ fn read_inline(resource: &Resource, cx: &mut LintContext<'_>) -> Vec<Inline> {
             continue;
         }
         match parse_rules(&ignore.rule) {
-            Ok(rules) => out.push(Inline { used: vec![false; rules.len()], rules, container: None, pointer }),
+            // A template-wide entry is never reported unused by one of the resources it covers.
+            Ok(rules) => {
+                out.push(Inline { used: vec![ignore.template_wide; rules.len()], rules, container: None, pointer })
+            }
             Err(message) => invalid(cx, &pointer, message),
         }
     }

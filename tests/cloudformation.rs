@@ -287,3 +287,26 @@ fn walking_skips_yaml_that_is_not_a_template() {
     assert_eq!(report.files, 2, "{:#?}", report.diagnostics);
     assert!(report.diagnostics.iter().all(|d| d.file.ends_with("stack.yaml") || d.file.ends_with("stack.template")));
 }
+
+#[test]
+fn metadata_suppression_problems_are_reported_once() {
+    let text = template("", "").replace(
+        r#""AWSTemplateFormatVersion": "2010-09-09","#,
+        r#""AWSTemplateFormatVersion": "2010-09-09", "Metadata": {"ecslint": {"ignore": [{"rule": "privileged-container", "reason": "legacy agent"}, {"rule": "no-such-rule", "reason": "x"}]}},"#,
+    );
+    let findings = lint(&text);
+    // A template-wide entry covers every resource: none of them alone can call it unused.
+    assert!(codes_at(&findings, "ECS-SCH-014").is_empty(), "{findings:#?}");
+    let invalid = codes_at(&findings, "ECS-SCH-015");
+    assert_eq!(invalid.len(), 1, "{findings:#?}");
+    assert_eq!(invalid[0].1, "/Metadata/ecslint/ignore/1");
+    // On a resource, an entry that hides nothing is reported.
+    let text = template("", "").replace(
+        r#""Type": "AWS::ECS::TaskDefinition","#,
+        r#""Type": "AWS::ECS::TaskDefinition", "Metadata": {"ecslint": {"ignore": [{"rule": "ECS-SEC-001", "reason": "legacy agent"}]}},"#,
+    );
+    let findings = lint(&text);
+    let unused = codes_at(&findings, "ECS-SCH-014");
+    assert_eq!(unused.len(), 1, "{findings:#?}");
+    assert_eq!(unused[0].1, "/Resources/TaskDef/Metadata/ecslint/ignore/0");
+}

@@ -92,6 +92,7 @@ fn read_ignores(node: &Node, at: &str) -> Vec<MetadataIgnore> {
             rule: item.get("rule").and_then(Node::as_str).unwrap_or_default().to_string(),
             reason: item.get("reason").and_then(Node::as_str).unwrap_or_default().to_string(),
             pointer: format!("{at}/Metadata/ecslint/ignore/{i}"),
+            template_wide: at.is_empty(),
         })
         .collect()
 }

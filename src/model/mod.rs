@@ -158,6 +158,9 @@ pub struct MetadataIgnore {
     pub rule: String,
     pub reason: String,
     pub pointer: String,
+    /// From the template's own `Metadata`: it covers every resource, so one resource cannot
+    /// tell that it is unused.
+    pub template_wide: bool,
 }
 
 /// One canonical ECS resource found in a document.
