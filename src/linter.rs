@@ -109,7 +109,13 @@ impl Report {
         self.diagnostics.sort_by(Diagnostic::sort_key_cmp);
         // A template-wide problem (an invalid `Metadata` suppression) is found once per resource.
         self.diagnostics.dedup_by(|a, b| {
-            a.file == b.file && a.rule.code == b.rule.code && a.span == b.span && a.message == b.message
+            let related =
+                |d: &Diagnostic| d.related.iter().map(|r| (r.file.clone(), r.span.clone())).collect::<Vec<_>>();
+            a.file == b.file
+                && a.rule.code == b.rule.code
+                && a.span == b.span
+                && a.message == b.message
+                && related(a) == related(b)
         });
         self.fixed.sort();
         self.files_linted.sort();
