@@ -29,16 +29,19 @@ pub fn describe_role(role: &Role<'_>) -> String {
     if uses.is_empty() { name } else { format!("{name} ({})", uses.join("; ")) }
 }
 
-/// How messages name the policy a statement pointer is in: `` inline policy `app` `` or
+/// How messages name the policy a statement pointer is in: `` policy `app` `` (inline, or a
+/// policy resource attached to the role) or
 /// `the trust policy`.
 pub fn describe_policy(role: &Role<'_>, pointer: &str) -> String {
     let mut parts = pointer.split('/').skip(1);
     match (parts.next(), parts.next().and_then(|i| i.parse::<usize>().ok())) {
-        (Some("policies"), Some(i)) => match known_str(role.array("policies").get(i).and_then(|p| p.get("policyName")))
-        {
-            Some(name) => format!("inline policy `{name}`"),
-            None => format!("inline policy {i}"),
-        },
+        (Some("policies"), Some(i)) => {
+            let name = known_str(role.array("policies").get(i).and_then(|p| p.get("policyName")));
+            match name.filter(|n| !n.is_empty()) {
+                Some(name) => format!("policy `{name}`"),
+                None => format!("policy #{i} of the role"),
+            }
+        }
         (Some("assumeRolePolicyDocument"), _) => "the trust policy".to_string(),
         _ => "a policy".to_string(),
     }
