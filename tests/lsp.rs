@@ -282,3 +282,21 @@ fn utf16_positions_count_code_units() {
     );
     client.shut_down();
 }
+
+#[test]
+fn cloudformation_yaml_documents_get_diagnostics_and_other_yaml_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start();
+    client.initialize(&["utf-8"], dir.path());
+    let template = "Resources:\n  TaskDef:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      \
+                    RequiresCompatibilities: [FARGATE]\n      NetworkMode: awsvpc\n      Cpu: '512'\n      \
+                    Memory: '512'\n      ContainerDefinitions:\n        - Name: app\n          Image: nginx:1.27\n";
+    let uri = file_uri(&dir.path().join("stack.yaml"));
+    let diagnostics = client.open(&uri, template);
+    let found = with_code(&diagnostics, "ECS-COR-001");
+    assert_eq!(found.len(), 1, "{diagnostics:#?}");
+    assert_eq!(found[0]["range"]["start"]["line"], 7, "{found:#?}");
+    let workflow = file_uri(&dir.path().join("ci.yml"));
+    assert!(client.open(&workflow, "on: [push]\njobs: {}\n").is_empty());
+    client.shut_down();
+}
