@@ -62,8 +62,14 @@ fn container_name(resource: &Resource, index: usize) -> Option<&str> {
 
 /// The semantic location of a canonical pointer in a resource.
 pub fn scope_of(resource: &Resource, pointer: &str) -> Scope {
-    let name =
-        if resource.shape.is_service() { resource.service().name() } else { resource.task_definition().family() };
+    let name = match resource.shape {
+        crate::model::Shape::Role => resource.role().name(),
+        crate::model::Shape::Cluster => resource.cluster().name(),
+        shape if shape.is_service() => resource.service().name(),
+        _ => resource.task_definition().family(),
+    };
+    // In a template or plan the logical ID or address names the resource when nothing else does.
+    let name = name.or_else(|| resource.infra.as_deref().map(|i| i.id.as_str()));
     let segment = container_segment(pointer);
     let container = segment.and_then(|(_, i)| container_name(resource, i)).map(str::to_string);
     let path = match (segment, &container) {

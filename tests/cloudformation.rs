@@ -310,3 +310,31 @@ fn metadata_suppression_problems_are_reported_once() {
     assert_eq!(unused.len(), 1, "{findings:#?}");
     assert_eq!(unused[0].1, "/Resources/TaskDef/Metadata/ecslint/ignore/0");
 }
+
+#[test]
+fn baseline_fingerprints_tell_resources_of_one_template_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = template(r#", "Privileged": true"#, "");
+    // A second, identical task definition under another logical ID.
+    let start = one.find(r#""TaskDef": {"#).unwrap();
+    let end = one.find(r#""ExecRole": {"#).unwrap();
+    let two = format!("{}{}{}", &one[..end], one[start..end].replacen("TaskDef", "OtherTaskDef", 1), &one[end..]);
+    std::fs::write(dir.path().join("stack.json"), two).unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_ecslint"))
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "--format", "json"])
+            .args(args)
+            .arg("stack.json")
+            .output()
+            .unwrap()
+    };
+    run(&["--write-baseline", baseline.to_str().unwrap()]);
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&baseline).unwrap()).unwrap();
+    let text = written.to_string();
+    assert!(text.contains("TaskDef") && text.contains("OtherTaskDef"), "{text}");
+    let out = run(&["--baseline", baseline.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 0, "{report:#}");
+}
