@@ -17,6 +17,10 @@ fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ecslint")).args(args).current_dir(dir).output().unwrap()
 }
 
+/// A CloudFormation template and a Terraform plan, so every format carries their findings too.
+const TEMPLATE: &str = include_str!("../examples/broken/cloudformation-stack.yaml");
+const PLAN: &str = include_str!("../examples/broken/terraform-plan.json");
+
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("deploy")).unwrap();
@@ -28,6 +32,9 @@ fn project() -> tempfile::TempDir {
 #[test]
 fn sarif_is_valid_against_the_official_schema() {
     let dir = project();
+    fs::create_dir_all(dir.path().join("infra")).unwrap();
+    fs::write(dir.path().join("infra/stack.yaml"), TEMPLATE).unwrap();
+    fs::write(dir.path().join("infra/plan.json"), PLAN).unwrap();
     let out = run(dir.path(), &["check", "--format", "sarif", "."]);
     assert_eq!(out.status.code(), Some(1));
     let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -56,8 +63,20 @@ fn sarif_is_valid_against_the_official_schema() {
     assert_eq!(rule["name"], "invalid-fargate-cpu-memory");
     assert!(rule["helpUri"].as_str().unwrap().ends_with("rules/ECS-COR-001.md"));
     assert!(rule["help"]["markdown"].as_str().unwrap().starts_with("# invalid-fargate-cpu-memory"));
-    let cross = results.iter().find(|r| r["ruleId"] == "ECS-COR-048").unwrap();
+    let cross = results
+        .iter()
+        .find(|r| {
+            r["ruleId"] == "ECS-COR-048"
+                && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "deploy/service.json"
+        })
+        .unwrap();
     assert_eq!(cross["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"], "deploy/web.json");
+    // Templates and plans: results in their files, the pair finding related within the template.
+    let in_template = results.iter().find(|r| r["ruleId"] == "ECS-COR-063").unwrap();
+    assert_eq!(in_template["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "infra/stack.yaml");
+    assert_eq!(in_template["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"], "infra/stack.yaml");
+    assert!(results.iter().any(|r| r["ruleId"] == "ECS-SEC-001"
+        && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "infra/plan.json"));
 
     // Fingerprints do not depend on line numbers.
     fs::write(dir.path().join("deploy/web.json"), format!("\n\n\n{BAD}")).unwrap();
