@@ -338,3 +338,14 @@ fn baseline_fingerprints_tell_resources_of_one_template_apart() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["diagnostics"].as_array().unwrap().len(), 0, "{report:#}");
 }
+
+#[test]
+fn a_conditional_container_makes_the_container_list_unknown() {
+    let text = template("", "").replace(
+        r#""ContainerDefinitions": [{"#,
+        r#""ContainerDefinitions": [{"Fn::If": ["IsProd", {"Name": "sidecar", "Image": "busybox"}, {"Ref": "AWS::NoValue"}]}, {"#,
+    );
+    let findings = lint(&text);
+    let about_containers: Vec<_> = findings.iter().filter(|(_, p, _)| p.contains("/ContainerDefinitions")).collect();
+    assert!(about_containers.is_empty(), "{about_containers:#?}");
+}

@@ -8,6 +8,7 @@ use super::names::api_name;
 use super::template::Template;
 use crate::input::json::{Node, NodeKind};
 use crate::model::join;
+use crate::model::known::is_opaque;
 use crate::schema::Schema;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -87,7 +88,16 @@ impl<'t> Normaliser<'t> {
                         out.push(v);
                     }
                 }
-                Value::Array(out)
+                // A list of objects with an element known only at deploy time (`!If [Cond, {…},
+                // !Ref AWS::NoValue]`) is unknown as a whole: which containers, ports or secrets
+                // it holds decides what other rules may say about it.
+                let objects = item_schema
+                    .and_then(|s| self.schema.map(|d| d.resolve(s)))
+                    .is_some_and(|s| s.get("type").and_then(Value::as_str) == Some("object"));
+                match out.iter().find(|v| is_opaque(v)) {
+                    Some(Value::String(unknown)) if objects => Value::String(unknown.clone()),
+                    _ => Value::Array(out),
+                }
             }
             _ => coerce(node.to_value(), schema),
         })
