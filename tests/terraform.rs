@@ -138,3 +138,28 @@ fn target_groups_are_checked_against_the_task_definition() {
     std::fs::write(&file, plan_with_target_group("ip").to_string()).unwrap();
     assert!(with_code(&findings(&file), "ECS-COR-063").is_empty());
 }
+
+#[test]
+fn the_older_policy_attachment_form_reaches_the_role() {
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("fargate-root-module.plan.json")).unwrap()).unwrap();
+    let attachment = serde_json::json!({
+        "address": "aws_iam_policy_attachment.admin", "mode": "managed", "type": "aws_iam_policy_attachment",
+        "name": "admin", "provider_name": "registry.terraform.io/hashicorp/aws",
+        "change": {
+            "actions": ["create"], "before": null,
+            "after": {"name": "admin", "policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess",
+                      "roles": ["web-prod-task"], "users": null, "groups": null},
+            "after_unknown": {"id": true, "roles": [false]}
+        }
+    });
+    plan["resource_changes"].as_array_mut().unwrap().push(attachment);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.json").to_string_lossy().into_owned();
+    std::fs::write(&file, plan.to_string()).unwrap();
+    let all = findings(&file);
+    let admin = with_code(&all, "ECS-SEC-031");
+    assert_eq!(admin.len(), 1, "{all:#?}");
+    assert!(admin[0]["message"].as_str().unwrap().contains("aws_iam_role.task"), "{admin:#?}");
+    assert!(admin[0]["pointer"].as_str().unwrap().ends_with("/policy_arn"), "{admin:#?}");
+}

@@ -5,13 +5,14 @@ use crate::input::json::{Node, NodeKind};
 use std::collections::HashSet;
 
 /// The resource types the front-end reads.
-pub(super) const TYPES: [&str; 9] = [
+pub(super) const TYPES: [&str; 10] = [
     "aws_ecs_task_definition",
     "aws_ecs_service",
     "aws_ecs_cluster",
     "aws_iam_role",
     "aws_iam_role_policy",
     "aws_iam_role_policy_attachment",
+    "aws_iam_policy_attachment",
     "aws_iam_policy",
     "aws_lb_target_group",
     "aws_alb_target_group",

@@ -55,6 +55,13 @@ impl<'a> Config<'a> {
         self.follow(planned, &from.module, &refs, want, hint, 0)
     }
 
+    /// Every resource of type `want` that `attr` of `from` refers to (a list such as `roles`).
+    pub fn resolve_all(&self, planned: &[Planned], from: &Planned, attr: &str, want: &str) -> Vec<usize> {
+        let refs = references(self.expression(from, attr));
+        let hint = from.local().find('[').map(|i| &from.local()[i..]);
+        refs.iter().filter_map(|r| self.follow(planned, &from.module, &[*r], want, hint, 0)).collect()
+    }
+
     fn follow(
         &self,
         planned: &[Planned],

@@ -68,6 +68,17 @@ fn role(root: &Node, config: Config<'_>, planned: &[Planned], i: usize, usage: &
                     None => push_managed(&mut b, &mut value, root, other),
                 }
             }
+            // The older attachment form gives one policy to a list of roles (and users, groups).
+            "aws_iam_policy_attachment" if lists_role(root, config, planned, j, i) => {
+                let policy = config.resolve(planned, other, "policy_arn", "aws_iam_policy").or_else(|| {
+                    let arn = known(root, other, "policy_arn")?;
+                    planned.iter().position(|q| q.rtype == "aws_iam_policy" && known(root, q, "arn") == Some(arn))
+                });
+                match policy.and_then(|k| planned.get(k)) {
+                    Some(policy) => push_policy(&mut b, &mut value, root, policy),
+                    None => push_managed(&mut b, &mut value, root, other),
+                }
+            }
             _ => {}
         }
     }
@@ -115,6 +126,18 @@ fn gives_to(root: &Node, config: Config<'_>, planned: &[Planned], j: usize, role
         (Some(name), Some(role)) => names_role(root, role, name),
         _ => false,
     }
+}
+
+/// Whether the `roles` list of an `aws_iam_policy_attachment` names the role, by reference or
+/// by a known name.
+fn lists_role(root: &Node, config: Config<'_>, planned: &[Planned], j: usize, role: usize) -> bool {
+    let (Some(other), Some(target)) = (planned.get(j), planned.get(role)) else { return false };
+    if config.resolve_all(planned, other, "roles", "aws_iam_role").contains(&role) {
+        return true;
+    }
+    let names = root.lookup(&format!("{}/roles", other.pointer)).map(|(n, _)| n);
+    matches!(names, Some(Node { kind: NodeKind::Array(items), .. })
+        if items.iter().filter_map(Node::as_str).any(|name| names_role(root, target, name)))
 }
 
 /// Whether a known name, ID or ARN names the role.
