@@ -70,15 +70,15 @@ fn resource_pointer(id: &str) -> String {
     pointer
 }
 
-/// Normalises a resource's `Properties`; `None` when they are not an object (an `Fn::If` over
-/// the whole resource, for example: nothing is known).
-fn normalise<'t>(
+/// A resource's `Properties` in the canonical shape, with the normaliser that recorded where each
+/// value came from; `None` when they are not an object (an `Fn::If` over the whole resource, for
+/// example: nothing is known).
+fn properties<'t>(
     template: &'t Template<'t>,
     id: &str,
     node: &Node,
-    shape: Shape,
     schema: Option<&'static Schema>,
-) -> Option<(Resource, Vec<(String, String)>)> {
+) -> Option<(Value, Normaliser<'t>)> {
     let at = resource_pointer(id);
     let mut n = Normaliser::new(template, schema);
     let value = match node.get("Properties") {
@@ -88,7 +88,20 @@ fn normalise<'t>(
         Some(_) => return None,
         None => Value::Object(Default::default()),
     };
-    n.map.entry(String::new()).or_insert_with(|| at.clone());
+    n.map.entry(String::new()).or_insert(at);
+    Some((value, n))
+}
+
+/// Normalises resource `id` into a canonical resource of `shape`, with the references to other
+/// resources its values make.
+fn normalise<'t>(
+    template: &'t Template<'t>,
+    id: &str,
+    node: &Node,
+    shape: Shape,
+    schema: Option<&'static Schema>,
+) -> Option<(Resource, Vec<(String, String)>)> {
+    let (value, mut n) = properties(template, id, node, schema)?;
     let mut infra = Infra::new(Format::CloudFormation, id);
     infra.ignores = template.ignores(id);
     for (i, ignore) in infra.ignores.iter().enumerate() {
@@ -126,8 +139,8 @@ fn service(template: &Template<'_>, id: &str, node: &Node) -> Option<Resource> {
         .filter_map(|i| {
             let group = referenced(template, &references, &format!("/loadBalancers/{i}/targetGroupArn"), TARGET_GROUP)?;
             let node = template.resource(&group)?;
-            let (tg, _) = normalise(template, &group, node, Shape::Cluster, None)?;
-            Some((i, tg.value))
+            let (target_group, _) = properties(template, &group, node, None)?;
+            Some((i, target_group))
         })
         .collect();
     if let Some(infra) = resource.infra.as_deref_mut() {
