@@ -59,25 +59,11 @@ fn role(root: &Node, config: Config<'_>, planned: &[Planned], i: usize, usage: &
                 push_policy(&mut b, &mut value, root, other);
             }
             "aws_iam_role_policy_attachment" if gives_to(root, config, planned, j, i) => {
-                let policy = config.resolve(planned, other, "policy_arn", "aws_iam_policy").or_else(|| {
-                    let arn = known(root, other, "policy_arn")?;
-                    planned.iter().position(|q| q.rtype == "aws_iam_policy" && known(root, q, "arn") == Some(arn))
-                });
-                match policy.and_then(|k| planned.get(k)) {
-                    Some(policy) => push_policy(&mut b, &mut value, root, policy),
-                    None => push_managed(&mut b, &mut value, root, other),
-                }
+                push_attached(&mut b, &mut value, root, config, planned, other);
             }
             // The older attachment form gives one policy to a list of roles (and users, groups).
             "aws_iam_policy_attachment" if lists_role(root, config, planned, j, i) => {
-                let policy = config.resolve(planned, other, "policy_arn", "aws_iam_policy").or_else(|| {
-                    let arn = known(root, other, "policy_arn")?;
-                    planned.iter().position(|q| q.rtype == "aws_iam_policy" && known(root, q, "arn") == Some(arn))
-                });
-                match policy.and_then(|k| planned.get(k)) {
-                    Some(policy) => push_policy(&mut b, &mut value, root, policy),
-                    None => push_managed(&mut b, &mut value, root, other),
-                }
+                push_attached(&mut b, &mut value, root, config, planned, other);
             }
             _ => {}
         }
@@ -147,6 +133,26 @@ pub(super) fn names_role(root: &Node, role: &Planned, text: &str) -> bool {
         return true;
     }
     text.starts_with("arn:") && text.contains(":role/") && name.is_some() && text.rsplit('/').next() == name
+}
+
+/// The policy an attachment gives: an `aws_iam_policy` of the plan (its document), or a managed
+/// policy ARN.
+fn push_attached(
+    b: &mut Builder<'_>,
+    value: &mut Map<String, Value>,
+    root: &Node,
+    config: Config<'_>,
+    planned: &[Planned],
+    attachment: &Planned,
+) {
+    let policy = config.resolve(planned, attachment, "policy_arn", "aws_iam_policy").or_else(|| {
+        let arn = known(root, attachment, "policy_arn")?;
+        planned.iter().position(|q| q.rtype == "aws_iam_policy" && known(root, q, "arn") == Some(arn))
+    });
+    match policy.and_then(|k| planned.get(k)) {
+        Some(policy) => push_policy(b, value, root, policy),
+        None => push_managed(b, value, root, attachment),
+    }
 }
 
 /// Appends `{policyName, policyDocument}` from an `aws_iam_role_policy` or `aws_iam_policy`.
