@@ -4,7 +4,7 @@
 use crate::context::LintContext;
 use crate::declare_rule;
 use crate::model::known::{is_opaque, known_str};
-use crate::model::{Service, TaskDefinition, join};
+use crate::model::{Container, Service, TaskDefinition, join};
 use crate::rule::Rule;
 use serde_json::Value;
 
@@ -19,6 +19,45 @@ declare_rule! {
     }
 }
 
+/// The port mapping a load balancer entry targets, when it gets a dynamic host port.
+pub(super) struct DynamicHostPort<'a> {
+    pub container: Container<'a>,
+    pub port: i64,
+    /// Index of the mapping in the container's `portMappings`.
+    pub mapping: usize,
+    /// `hostPort 0` or `no hostPort`.
+    pub how: &'static str,
+}
+
+impl DynamicHostPort<'_> {
+    /// Where the fix goes: the written `hostPort 0`, or the mapping without one.
+    pub fn pointer(&self) -> String {
+        let mapping = join(&self.container.at("portMappings"), self.mapping);
+        if self.how == "hostPort 0" { join(&mapping, "hostPort") } else { mapping }
+    }
+}
+
+/// The mapping of `entry`'s `containerName`/`containerPort` in `task` when its host port is dynamic
+/// (omitted or 0); `None` when it is static, unknown, or missing (ECS-COR-049 reports that).
+pub(super) fn dynamic_host_port<'a>(task: &TaskDefinition<'a>, entry: &Value) -> Option<DynamicHostPort<'a>> {
+    let name = known_str(entry.get("containerName"))?;
+    let port = entry.get("containerPort").and_then(Value::as_i64)?;
+    let container = task.containers().into_iter().find(|c| c.name() == Some(name))?;
+    let mappings = container.array("portMappings");
+    // A mapping whose container port is a placeholder could be the one.
+    if mappings.iter().any(|m| m.get("containerPort").is_some_and(is_opaque)) {
+        return None;
+    }
+    let (mapping, found) =
+        mappings.iter().enumerate().find(|(_, m)| m.get("containerPort").and_then(Value::as_i64) == Some(port))?;
+    let how = match found.get("hostPort") {
+        None | Some(Value::Null) => "no hostPort",
+        Some(v) if v.as_i64() == Some(0) => "hostPort 0",
+        Some(_) => return None, // a static host port, or a placeholder
+    };
+    Some(DynamicHostPort { container, port, mapping, how })
+}
+
 impl Rule for ClassicLoadBalancerDynamicPort {
     fn check_service(&self, service: &Service<'_>, task: Option<&TaskDefinition<'_>>, cx: &mut LintContext<'_>) {
         let Some(task) = task else { return };
@@ -30,32 +69,9 @@ impl Rule for ClassicLoadBalancerDynamicPort {
             let Some(balancer) = known_str(entry.get("loadBalancerName")).filter(|n| !n.trim().is_empty()) else {
                 continue;
             };
-            let (Some(name), Some(port)) =
-                (known_str(entry.get("containerName")), entry.get("containerPort").and_then(Value::as_i64))
-            else {
-                continue;
-            };
-            let Some(container) = task.containers().into_iter().find(|c| c.name() == Some(name)) else { continue };
-            let mappings = container.array("portMappings");
-            // A mapping whose container port is a placeholder could be the one.
-            if mappings.iter().any(|m| m.get("containerPort").is_some_and(is_opaque)) {
-                continue;
-            }
-            let Some((j, mapping)) =
-                mappings.iter().enumerate().find(|(_, m)| m.get("containerPort").and_then(Value::as_i64) == Some(port))
-            else {
-                continue; // no such container port: ECS-COR-049
-            };
-            let dynamic = match mapping.get("hostPort") {
-                None | Some(Value::Null) => true,
-                Some(v) => v.as_i64() == Some(0),
-            };
-            if !dynamic {
-                continue;
-            }
+            let Some(dynamic) = dynamic_host_port(task, entry) else { continue };
+            let DynamicHostPort { container, port, how, .. } = &dynamic;
             let at = Service::pointer(&["loadBalancers", &i.to_string()]);
-            let mapping_at = join(&container.at("portMappings"), j);
-            let how = if mapping.get("hostPort").is_some_and(|v| !v.is_null()) { "hostPort 0" } else { "no hostPort" };
             cx.report(self, join(&at, "loadBalancerName"))
                 .message(format!(
                     "Classic Load Balancer `{balancer}` needs a static host port, but container {} maps port {port} \
@@ -64,10 +80,7 @@ impl Rule for ClassicLoadBalancerDynamicPort {
                     container.display()
                 ))
                 .label("a Classic Load Balancer")
-                .related_task(
-                    if how == "hostPort 0" { join(&mapping_at, "hostPort") } else { mapping_at },
-                    format!("container port {port} gets a dynamic host port"),
-                )
+                .related_task(dynamic.pointer(), format!("container port {port} gets a dynamic host port"))
                 .help(format!(
                     "set \"hostPort\": {port} (or another fixed port) in the port mapping, or move to an Application \
                      Load Balancer target group, which supports dynamic host ports"

@@ -1,9 +1,10 @@
 //! A bridge-mode container with a dynamic host port is registered on a port ECS picks when the task
 //! starts, so its target group must health-check the traffic port; AWS rejects a fixed one.
 
+use super::classic_load_balancer_dynamic_port::{DynamicHostPort, dynamic_host_port};
 use crate::context::LintContext;
 use crate::declare_rule;
-use crate::model::known::{is_opaque, known_str};
+use crate::model::known::known_str;
 use crate::model::{Service, TaskDefinition, join};
 use crate::rule::Rule;
 use serde_json::Value;
@@ -41,27 +42,8 @@ impl Rule for HealthCheckPortWithDynamicHostPort {
                 continue;
             }
             let Some(health_port) = fixed_health_check_port(target_group) else { continue };
-            let (Some(name), Some(port)) =
-                (known_str(entry.get("containerName")), entry.get("containerPort").and_then(Value::as_i64))
-            else {
-                continue;
-            };
-            let Some(container) = task.containers().into_iter().find(|c| c.name() == Some(name)) else { continue };
-            let mappings = container.array("portMappings");
-            if mappings.iter().any(|m| m.get("containerPort").is_some_and(is_opaque)) {
-                continue;
-            }
-            let Some((j, mapping)) =
-                mappings.iter().enumerate().find(|(_, m)| m.get("containerPort").and_then(Value::as_i64) == Some(port))
-            else {
-                continue; // no such container port: ECS-COR-049
-            };
-            let written = mapping.get("hostPort").is_some_and(|v| !v.is_null());
-            if written && mapping.get("hostPort").and_then(Value::as_i64) != Some(0) {
-                continue; // a static host port, or a placeholder
-            }
-            let how = if written { "hostPort 0" } else { "no hostPort" };
-            let mapping_at = join(&container.at("portMappings"), j);
+            let Some(dynamic) = dynamic_host_port(task, entry) else { continue };
+            let DynamicHostPort { container, port, how, .. } = &dynamic;
             let arn = known_str(entry.get("targetGroupArn")).unwrap_or("arn:…");
             cx.report(self, join(&Service::pointer(&["loadBalancers", &i.to_string()]), "targetGroupArn"))
                 .message(format!(
@@ -72,10 +54,7 @@ impl Rule for HealthCheckPortWithDynamicHostPort {
                     container.display()
                 ))
                 .label(format!("health check port {health_port}"))
-                .related_task(
-                    if written { join(&mapping_at, "hostPort") } else { mapping_at },
-                    format!("container port {port} gets a dynamic host port"),
-                )
+                .related_task(dynamic.pointer(), format!("container port {port} gets a dynamic host port"))
                 .help(
                     "remove the target group's `healthCheckPort` (or set it to `traffic-port`): health checks then go \
                      to the port each task was registered on; or give the port mapping a fixed `hostPort`",
