@@ -7,11 +7,23 @@ use serde_json::Value;
 #[derive(Debug, Clone, Copy)]
 pub struct Cluster<'a> {
     value: &'a Value,
+    /// The template's logical ID or the plan's address, when the cluster comes from one.
+    id: Option<&'a str>,
 }
 
 impl<'a> Cluster<'a> {
     pub fn new(value: &'a Value) -> Self {
-        Self { value }
+        Self { value, id: None }
+    }
+
+    /// Names the cluster by its template logical ID or plan address when it has no known name.
+    pub fn with_id(self, id: Option<&'a str>) -> Self {
+        Self { id, ..self }
+    }
+
+    /// How messages name the cluster: ``cluster `main` ``, else "the cluster".
+    pub fn describe(&self) -> String {
+        self.name().or(self.id).map_or_else(|| "the cluster".to_string(), |name| format!("cluster `{name}`"))
     }
 
     pub fn value(&self) -> &'a Value {

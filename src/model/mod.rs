@@ -193,7 +193,7 @@ impl Resource {
     }
 
     pub fn cluster(&self) -> Cluster<'_> {
-        Cluster::new(&self.value)
+        Cluster::new(&self.value).with_id(self.infra.as_deref().map(|i| i.id.as_str()))
     }
 }
 

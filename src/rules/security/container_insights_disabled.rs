@@ -56,7 +56,7 @@ fn insights(cluster: &Cluster<'_>) -> Insights {
 
 impl Rule for ContainerInsightsDisabled {
     fn check_cluster(&self, cluster: &Cluster<'_>, cx: &mut LintContext<'_>) {
-        let who = cluster.name().map_or_else(|| "the cluster".to_string(), |name| format!("cluster `{name}`"));
+        let who = cluster.describe();
         let help = "add the cluster setting `containerInsights` = `enhanced` (or `enabled`); CloudWatch charges for \
                     the metrics and performance logs it collects";
         match insights(cluster) {

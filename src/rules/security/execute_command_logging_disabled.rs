@@ -25,7 +25,7 @@ impl Rule for ExecuteCommandLoggingDisabled {
         if known_str(cluster.at(&LOGGING)) != Some("NONE") {
             return;
         }
-        let who = cluster.name().map_or_else(|| "the cluster".to_string(), |name| format!("cluster `{name}`"));
+        let who = cluster.describe();
         cx.report(self, "/configuration/executeCommandConfiguration/logging")
             .message(format!(
                 "{who} does not log ECS Exec sessions (`logging` NONE): the commands run in its containers with \

@@ -69,7 +69,7 @@ impl Rule for ExecuteCommandNotEncrypted {
             other => is_present(other),
         };
         let Some(encrypted) = logs_encrypted(exec.get("logConfiguration")) else { return };
-        let who = cluster.name().map_or_else(|| "the cluster".to_string(), |name| format!("cluster `{name}`"));
+        let who = cluster.describe();
         let help = "set `kmsKeyId` to a customer managed KMS key (the task role needs `kms:Decrypt` on it), and set \
                     `logging` OVERRIDE with `cloudWatchEncryptionEnabled` or `s3EncryptionEnabled` true in \
                     `logConfiguration` (the log group or bucket must be encrypted)";
