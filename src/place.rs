@@ -68,7 +68,7 @@ impl<'a> Placer<'a> {
             let pointer = label_resource.origin.to_source(&label.pointer);
             let span = label_placer.resolve(&pointer, label.part);
             if on_primary_side {
-                d.labels.push(SpanLabel { span, message: label.message.clone() });
+                d.labels.push(SpanLabel { span, message: wording(&label.message) });
             } else {
                 let (start, end) = label_placer.index.range(&span);
                 d.related.push(Related {
@@ -77,7 +77,7 @@ impl<'a> Placer<'a> {
                     span,
                     start,
                     end,
-                    message: label.message.clone(),
+                    message: wording(&label.message),
                 });
             }
         }

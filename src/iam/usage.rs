@@ -77,11 +77,11 @@ pub fn usage(uses: &[(&str, &TaskDefinition<'_>, RoleUse)]) -> Value {
 /// that name it (by `Infra::task_role` / `Infra::execution_role`).
 pub fn attach_usage(resources: &mut [crate::model::Resource]) {
     let mut usages = Vec::new();
+    let tasks: Vec<_> = resources.iter().filter(|r| r.shape.is_task_definition()).collect();
+    let views: Vec<_> = tasks.iter().map(|r| r.task_definition()).collect();
     for (index, role) in resources.iter().enumerate().filter(|(_, r)| r.shape == crate::model::Shape::Role) {
         let Some(id) = role.infra.as_deref().map(|i| i.id.as_str()) else { continue };
         let mut uses = Vec::new();
-        let tasks: Vec<_> = resources.iter().filter(|r| r.shape.is_task_definition()).collect();
-        let views: Vec<_> = tasks.iter().map(|r| r.task_definition()).collect();
         for (resource, view) in tasks.iter().zip(&views) {
             let Some(infra) = resource.infra.as_deref() else { continue };
             if infra.task_role.as_deref() == Some(id) {
