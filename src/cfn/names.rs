@@ -56,9 +56,12 @@ const SPELLED: &[(&str, &str)] = &[
 /// template spells them (`` `ReadonlyRootFilesystem` ``), so a finding reads in the template's terms.
 pub fn template_wording(text: &str) -> String {
     let fields = api_fields();
+    // Field names that rules also quote as values (network mode `host`, `containerInsights` =
+    // `enabled`): a value must keep its spelling, so these stay as written.
+    const ALSO_VALUES: [&str; 2] = ["host", "enabled"];
     crate::model::wording::rename_quoted(text, |name| match SPELLED.iter().find(|(api, _)| *api == name) {
         Some((_, cfn)) => Some((*cfn).to_string()),
-        None if fields.contains(name) => {
+        None if fields.contains(name) && !ALSO_VALUES.contains(&name) => {
             let mut chars = name.chars();
             chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
         }
@@ -128,6 +131,10 @@ mod tests {
             "container `app` does not set `ReadonlyRootFilesystem`; see `FilesystemId`"
         );
         assert_eq!(super::template_wording("no backticks"), "no backticks");
+        assert_eq!(
+            super::template_wording("`pidMode` is `host`; set `containerInsights` to `enabled`"),
+            "`PidMode` is `host`; set `containerInsights` to `enabled`"
+        );
         assert_eq!(super::template_wording("odd ` count `user"), "odd ` count `user");
     }
 }
